@@ -1,0 +1,164 @@
+"""``youyi-console``: the console, and the sub-commands administrators script."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from console import __version__
+from services.db.demo import load_demo_district
+from services.db.migrate import current_revision, head_revision, upgrade
+from services.db.store import Store
+from services.errors import ConfigError, ServiceError
+
+log = logging.getLogger(__name__)
+PROG = "youyi-console"
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Operations-center console of Youyi Road sub-district (友谊路街道城运中心). "
+        "With no sub-command it starts the console.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (sqlite:///PATH or "
+        "postgresql://USER@HOST:PORT/DB); default $YOUYI_DB, else a SQLite "
+        "file in the user's data folder",
+    )
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default zh_CN)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    parser.set_defaults(handler=cmd_run)
+    sub = parser.add_subparsers(title="sub-commands", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="start the console (the default)")
+    run.set_defaults(handler=cmd_run)
+
+    db = sub.add_parser("db", help="database schema and demo data")
+    db_sub = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", help="migrate the database to the newest schema").set_defaults(
+        handler=cmd_db_upgrade
+    )
+    db_sub.add_parser("current", help="print the schema revision").set_defaults(
+        handler=cmd_db_current
+    )
+    db_sub.add_parser(
+        "seed-demo", help="load the demo district (blocks, grids, units)"
+    ).set_defaults(handler=cmd_db_seed)
+
+    audit = sub.add_parser("audit", help="the audit trail")
+    audit_sub = audit.add_subparsers(title="audit commands", metavar="ACTION", required=True)
+    audit_sub.add_parser(
+        "verify", help="check the hash chain; exit 1 if a row was changed"
+    ).set_defaults(handler=cmd_audit_verify)
+
+    from console.cli_orders import add_order_commands
+
+    add_order_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except ServiceError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def open_store(args: argparse.Namespace, *, migrated: bool = True) -> Store:
+    """The store named by ``--db`` (or the default), checked to be reachable and,
+    unless ``migrated`` is False, at the newest schema."""
+    store = Store(args.db)
+    if migrated:
+        now, head = current_revision(store.engine), head_revision()
+        if now != head:
+            store.close()
+            raise ConfigError(
+                f"the database is at schema {now or 'none'}, this console needs {head}: "
+                f"run `{PROG} db upgrade`"
+            )
+    return store
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    store = open_store(args, migrated=False)
+    try:
+        rev = upgrade(store.engine)
+        print(f"{store.label}: schema at {rev}")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_db_current(args: argparse.Namespace) -> int:
+    store = open_store(args, migrated=False)
+    try:
+        print(
+            f"{store.label}: schema at {current_revision(store.engine) or 'none'} "
+            f"(newest {head_revision()})"
+        )
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_db_seed(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        print(f"{store.label}: {load_demo_district(store)} demo rows added")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from services import audit
+
+    store = open_store(args)
+    try:
+        with store.reading() as conn:
+            report = audit.verify(conn)
+    finally:
+        store.close()
+    for problem in report.problems:
+        print(problem)
+    verdict = "intact" if report.ok else f"BROKEN ({len(report.problems)} problems)"
+    print(f"audit trail: {report.checked} rows checked, {verdict}")
+    return 0 if report.ok else 1
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Start the console; the embedded SQLite default is migrated and seeded."""
+    store = Store(args.db)
+    try:
+        if not store.is_postgres:
+            upgrade(store.engine)
+            load_demo_district(store)
+        label = store.label
+    finally:
+        store.close()
+    open_store(args).close()  # a shared database must already be migrated
+    from console.app import run_gui
+
+    return run_gui(str(store.url.render_as_string(hide_password=False)), label, args.lang)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

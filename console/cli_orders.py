@@ -1,0 +1,168 @@
+"""``youyi-console orders ...``: work orders from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import socket
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from services.domain import Actor, Category, OrderState, Outcome, Priority
+from services.domain import WorkOrder as OrderView
+from services.errors import ValidationError
+from services.workflow import deadline_watch
+from services.workflow.orders import Move, NewOrder, WorkOrderService
+
+LOCAL = ZoneInfo("Asia/Shanghai")
+
+
+def add_order_commands(sub: Any) -> None:
+    orders = sub.add_parser("orders", help="raise, list, move and watch work orders")
+    orders.add_argument("--user", help="who acts (default: the login name)")
+    o_sub = orders.add_subparsers(title="orders commands", metavar="ACTION", required=True)
+
+    p = o_sub.add_parser("raise", help="raise a new order (state reported)")
+    p.add_argument("--title", required=True)
+    p.add_argument("--grid", required=True, help="grid cell code, e.g. G11")
+    p.add_argument("--category", choices=[c.value for c in Category], default="other")
+    p.add_argument("--priority", choices=[c.value for c in Priority], default="normal")
+    p.add_argument("--description", default="")
+    p.set_defaults(handler=cmd_raise)
+
+    p = o_sub.add_parser("list", help="open orders of a grid cell, newest first")
+    p.add_argument("--grid", required=True)
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(handler=cmd_list)
+
+    p = o_sub.add_parser("show", help="an order and its history")
+    p.add_argument("number")
+    p.set_defaults(handler=cmd_show)
+
+    p = o_sub.add_parser("move", help="move an order to another state")
+    p.add_argument("number")
+    p.add_argument("target", choices=[s.value for s in OrderState])
+    p.add_argument("--note", default="")
+    p.add_argument("--unit", help="dispatch to this unit instead of the routed one")
+    p.add_argument("--outcome", choices=[o.value for o in Outcome])
+    p.add_argument("--extend-to", help="new deadline, local time YYYY-MM-DDTHH:MM")
+    p.add_argument("--attach", action="append", default=[], help="attachment reference")
+    p.set_defaults(handler=cmd_move)
+
+    p = o_sub.add_parser("escalate", help="one step up the ladder grid → district")
+    p.add_argument("number")
+    p.add_argument("--note", required=True)
+    p.set_defaults(handler=cmd_escalate)
+
+    p = o_sub.add_parser("watch", help="flag near-due and escalate overdue orders, once")
+    p.set_defaults(handler=cmd_watch)
+
+
+def _service(args: argparse.Namespace) -> tuple[WorkOrderService, Actor]:
+    from console.cli import open_store
+
+    actor = Actor(user=args.user or getpass.getuser(), console=socket.gethostname())
+    return WorkOrderService(open_store(args)), actor
+
+
+def _line(o: OrderView) -> str:
+    due = o.due_at.astimezone(LOCAL).strftime("%m-%d %H:%M") if o.due_at else "-"
+    flags = "".join(f for f, on in (("!", o.overdue), ("~", o.near_due)) if on)
+    return (
+        f"{o.number}  {o.state.value:<12} {o.priority.value:<8} {o.category.value:<22} "
+        f"{o.grid:<4} {o.unit or '-':<18} due {due}{flags}  {o.title}"
+    )
+
+
+def cmd_raise(args: argparse.Namespace) -> int:
+    svc, actor = _service(args)
+    try:
+        order = svc.raise_order(
+            NewOrder(
+                title=args.title,
+                grid=args.grid,
+                category=Category(args.category),
+                priority=Priority(args.priority),
+                description=args.description,
+            ),
+            actor,
+        )
+        print(_line(order))
+    finally:
+        svc.store.close()
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    svc, _ = _service(args)
+    try:
+        for order in svc.open_orders(args.grid, args.limit):
+            print(_line(order))
+    finally:
+        svc.store.close()
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    svc, _ = _service(args)
+    try:
+        order = svc.by_number(args.number)
+        print(_line(order))
+        for e in svc.history(order.id):
+            at = e.at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S")
+            move = f"{e.from_state or ''}→{e.to_state}" if e.to_state else ""
+            print(f"  {at}  {e.actor}@{e.console}  {e.action} {move} {e.note}".rstrip())
+    finally:
+        svc.store.close()
+    return 0
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    svc, actor = _service(args)
+    try:
+        order = svc.by_number(args.number)
+        move = Move(
+            target=OrderState(args.target),
+            note=args.note,
+            unit=args.unit,
+            outcome=Outcome(args.outcome) if args.outcome else None,
+            extend_to=_local_time(args.extend_to),
+            attachments=args.attach,
+        )
+        print(_line(svc.move(order.id, move, version=order.version, actor=actor)))
+    finally:
+        svc.store.close()
+    return 0
+
+
+def cmd_escalate(args: argparse.Namespace) -> int:
+    svc, actor = _service(args)
+    try:
+        order = svc.by_number(args.number)
+        print(_line(svc.escalate(order.id, version=order.version, actor=actor, note=args.note)))
+    finally:
+        svc.store.close()
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    svc, _ = _service(args)
+    try:
+        result = deadline_watch.scan(svc)
+        print(f"near due: {len(result.near_due)}  overdue: {len(result.overdue)}")
+        for number in result.overdue:
+            print(f"  overdue {number}")
+    finally:
+        svc.store.close()
+    return 0
+
+
+def _local_time(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ValidationError(f"bad time {text!r}: expected YYYY-MM-DDTHH:MM") from exc
+    return value if value.tzinfo else value.replace(tzinfo=LOCAL)

@@ -1,0 +1,159 @@
+"""The plain vocabulary shared by services and widgets: enums and frozen records.
+
+English in code, Chinese in the UI (the widgets translate the codes).
+No database, network or Qt here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class OrderState(StrEnum):
+    REPORTED = "reported"  # 上报
+    FILED = "filed"  # 立案
+    DISPATCHED = "dispatched"  # 已派遣
+    RETURNED = "returned"  # 退单
+    ACKNOWLEDGED = "acknowledged"  # 已签收
+    IN_PROGRESS = "in_progress"  # 处置中
+    EXTENDED = "extended"  # 已延期
+    PARKED = "parked"  # 挂账
+    RESOLVED = "resolved"  # 已反馈待核查
+    CLOSED = "closed"  # 已结案
+    NOT_FILED = "not_filed"  # 不予立案
+    ARCHIVED = "archived"  # 已归档
+
+
+#: States in which an order still needs someone's work.
+CLOSED_STATES = frozenset({OrderState.CLOSED, OrderState.NOT_FILED, OrderState.ARCHIVED})
+
+
+class Outcome(StrEnum):
+    FIXED = "fixed"
+    DUPLICATE = "duplicate"
+    NOT_RESPONSIBLE = "not_responsible"
+    FALSE_ALARM = "false_alarm"
+    UNABLE_TO_FIX = "unable_to_fix"
+
+
+class Category(StrEnum):
+    ELEVATOR_FAULT = "elevator_fault"  # 电梯故障
+    ELECTRICAL_SAFETY = "electrical_safety"  # 用电安全
+    NONMOTOR_PARKING = "nonmotor_parking"  # 非机动车停放
+    STOREFRONT_OCCUPATION = "storefront_occupation"  # 跨门经营
+    SANITATION = "sanitation"  # 环境卫生
+    OTHER = "other"  # 其他
+
+
+class Priority(StrEnum):
+    CRITICAL = "critical"  # 特急
+    URGENT = "urgent"  # 紧急
+    NORMAL = "normal"  # 一般
+
+
+class EscalationLevel(StrEnum):
+    """The ladder: small matters stay in the grid, big matters in the sub-district."""
+
+    GRID = "grid"
+    BLOCK = "block"
+    SUB_DISTRICT = "sub_district"
+    DISTRICT = "district"
+
+
+ESCALATION_LADDER: tuple[EscalationLevel, ...] = tuple(EscalationLevel)
+
+
+class Role(StrEnum):
+    OPERATOR = "operator"
+    SUPERVISOR = "supervisor"
+    OFFICER = "officer"
+    ADMIN = "admin"
+
+
+class UnitKind(StrEnum):
+    GRID_TEAM = "grid_team"  # 网格工作站
+    PROPERTY_COMPANY = "property_company"  # 物业公司
+    LAW_ENFORCEMENT = "law_enforcement"  # 城管执法中队
+    ELEVATOR_MAINTENANCE = "elevator_maintenance"  # 电梯维保单位
+    CITY_CONSTRUCTION = "city_construction"  # 城建中心
+
+
+class DeadlineStage(StrEnum):
+    DISPATCH = "dispatch"
+    ACKNOWLEDGE = "acknowledge"
+    HANDLE = "handle"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who does something, and from which console."""
+
+    user: str
+    console: str = "local"
+
+
+SYSTEM = Actor(user="system", console="system")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkOrder:
+    """A snapshot of one work order, as read from the store."""
+
+    id: int
+    number: str
+    title: str
+    description: str
+    category: Category
+    priority: Priority
+    state: OrderState
+    grid: str
+    unit: str | None
+    community: str | None
+    outcome: Outcome | None
+    reporter: str
+    source: str
+    created_at: datetime
+    updated_at: datetime
+    due_at: datetime | None
+    near_due_at: datetime | None
+    deadline_stage: DeadlineStage | None
+    overdue: bool
+    near_due: bool
+    supervised: int
+    escalation: EscalationLevel
+    version: int
+
+    @property
+    def is_open(self) -> bool:
+        return self.state not in CLOSED_STATES
+
+
+@dataclass(frozen=True, slots=True)
+class OrderEvent:
+    """One entry of an order's history."""
+
+    id: int
+    order_id: int
+    at: datetime
+    actor: str
+    console: str
+    action: str
+    from_state: OrderState | None
+    to_state: OrderState | None
+    note: str
+    attachments: tuple[str, ...] = ()
+    data: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What the change feed tells other consoles: a row changed, read it again."""
+
+    table: str
+    id: int
+    version: int
+    state: str
+    console: str
+    number: str = ""

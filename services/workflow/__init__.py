@@ -1,0 +1,1 @@
+"""The work-order lifecycle: states, numbering, routing, deadlines, escalation."""

@@ -1,0 +1,449 @@
+"""Work orders: raise, move through the lifecycle, escalate, supervise, read.
+
+Every write is one transaction that updates the order only if its version is
+still the one the caller read (else ConflictError, nothing written), appends
+the history event and the audit entry, and sends the change notice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, Row, insert, select, text, update
+
+from services import audit
+from services.db.models import GridCell, WorkOrder, WorkOrderEvent, table_of
+from services.db.store import Store, Tx
+from services.domain import (
+    CLOSED_STATES,
+    ESCALATION_LADDER,
+    Actor,
+    Category,
+    Change,
+    DeadlineStage,
+    EscalationLevel,
+    OrderEvent,
+    OrderState,
+    Outcome,
+    Priority,
+)
+from services.domain import WorkOrder as OrderView
+from services.errors import (
+    ConflictError,
+    NotFoundError,
+    TransitionError,
+    UnknownGridError,
+    ValidationError,
+)
+from services.workflow.deadlines import DeadlineTable
+from services.workflow.numbering import next_number
+from services.workflow.routing import Router, check_unit
+from services.workflow.states import NOTE_REQUIRED, check_move
+
+log = logging.getLogger(__name__)
+
+S = OrderState
+_orders = table_of(WorkOrder)
+_events = table_of(WorkOrderEvent)
+_grids = table_of(GridCell)
+TITLE_MAX = 200
+#: Spelled as the partial indexes spell it, so that SQLite's planner uses them
+#: (SQLAlchemy would render a Boolean column as ``is_open = 1``).
+OPEN = text("work_orders.is_open")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class NewOrder:
+    """What a person (or a rule) gives to raise an order."""
+
+    title: str
+    grid: str
+    category: Category = Category.OTHER
+    priority: Priority = Priority.NORMAL
+    description: str = ""
+    community: str | None = None
+    lon: float | None = None
+    lat: float | None = None
+    source: str = "manual"
+
+
+@dataclass(frozen=True)
+class Move:
+    """A lifecycle move and what it carries."""
+
+    target: OrderState
+    note: str = ""
+    attachments: Sequence[str] = ()
+    unit: str | None = None  # dispatch: override the routing
+    category: Category | None = None  # filing may correct these
+    priority: Priority | None = None
+    grid: str | None = None
+    outcome: Outcome | None = None  # closing
+    extend_to: datetime | None = None  # extension
+
+
+class WorkOrderService:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        deadlines: DeadlineTable | None = None,
+        router: Router | None = None,
+        prefix: str = "YY",
+        tz: ZoneInfo | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.store = store
+        self.deadlines = deadlines or DeadlineTable.load()
+        self.router = router or Router.load()
+        self.prefix = prefix
+        self.tz = tz or self.deadlines.calendar.tz
+        self.clock = clock
+
+    # --- writing -------------------------------------------------------------
+
+    def raise_order(self, new: NewOrder, actor: Actor) -> OrderView:
+        """上报: a new order in state ``reported``."""
+        title = new.title.strip()
+        if not title:
+            raise ValidationError("a work order needs a title")
+        if len(title) > TITLE_MAX:
+            raise ValidationError(f"title longer than {TITLE_MAX} characters")
+        now = self.clock()
+        with self.store.transaction() as tx:
+            _check_grid(tx.conn, new.grid)
+            number = next_number(tx.conn, self.prefix, now, self.tz)
+            row = tx.conn.execute(
+                insert(_orders)
+                .values(
+                    number=number,
+                    title=title,
+                    description=new.description.strip(),
+                    category=Category(new.category),
+                    priority=Priority(new.priority),
+                    state=S.REPORTED,
+                    is_open=True,
+                    grid_code=new.grid,
+                    community_code=new.community,
+                    reporter=actor.user,
+                    source=new.source,
+                    lon=new.lon,
+                    lat=new.lat,
+                    created_at=now,
+                    updated_at=now,
+                    updated_by=actor.user,
+                    escalation=EscalationLevel.GRID,
+                    version=1,
+                    overdue=False,
+                    near_due=False,
+                    supervised=0,
+                )
+                .returning(*_orders.c)
+            ).one()
+            self.record(tx, row, actor, now, "raise", None, S.REPORTED, new.description, (), {})
+        return to_view(row)
+
+    def move(self, order_id: int, move: Move, *, version: int, actor: Actor) -> OrderView:
+        """Move an order along the lifecycle, from the copy at ``version``."""
+        now = self.clock()
+        with self.store.transaction() as tx:
+            current = self._current(tx.conn, order_id, version)
+            state = S(current.state)
+            action = check_move(state, move.target)
+            if (state, move.target) in NOTE_REQUIRED and not move.note.strip():
+                raise ValidationError(f"{action} needs a note saying why")
+            values, data = self._values_for(tx.conn, current, move, now)
+            row = self.update_row(tx.conn, current, version, actor, now, values)
+            self.record(
+                tx, row, actor, now, action, state, move.target, move.note, move.attachments, data
+            )
+        return to_view(row)
+
+    def escalate(self, order_id: int, *, version: int, actor: Actor, note: str) -> OrderView:
+        """上报: one step up the ladder grid → block → sub-district → district."""
+        now = self.clock()
+        with self.store.transaction() as tx:
+            current = self._current(tx.conn, order_id, version)
+            level = next_level(EscalationLevel(current.escalation))
+            if level is None:
+                raise TransitionError("the order is already escalated to the district")
+            if not note.strip():
+                raise ValidationError("escalate needs a note saying why")
+            row = self.update_row(tx.conn, current, version, actor, now, {"escalation": level})
+            self.record(
+                tx, row, actor, now, "escalate", None, None, note, (), {"level": level.value}
+            )
+        return to_view(row)
+
+    def supervise(
+        self, order_id: int, level: int, *, version: int, actor: Actor, note: str = ""
+    ) -> OrderView:
+        """督办 at level 1-3 (0 lifts it)."""
+        if level not in (0, 1, 2, 3):
+            raise ValidationError("supervision level must be 0, 1, 2 or 3")
+        now = self.clock()
+        with self.store.transaction() as tx:
+            current = self._current(tx.conn, order_id, version)
+            row = self.update_row(tx.conn, current, version, actor, now, {"supervised": level})
+            self.record(
+                tx, row, actor, now, "supervise", None, None, note, (), {"level": str(level)}
+            )
+        return to_view(row)
+
+    # --- reading -------------------------------------------------------------
+
+    def get(self, order_id: int) -> OrderView:
+        with self.store.reading() as conn:
+            row = conn.execute(select(_orders).where(_orders.c.id == order_id)).first()
+        if row is None:
+            raise NotFoundError(f"no work order with id {order_id}")
+        return to_view(row)
+
+    def by_number(self, number: str) -> OrderView:
+        with self.store.reading() as conn:
+            row = conn.execute(select(_orders).where(_orders.c.number == number)).first()
+        if row is None:
+            raise NotFoundError(f"no work order {number}")
+        return to_view(row)
+
+    def history(self, order_id: int) -> list[OrderEvent]:
+        with self.store.reading() as conn:
+            rows = conn.execute(
+                select(_events).where(_events.c.order_id == order_id).order_by(_events.c.id)
+            ).all()
+        return [to_event(r) for r in rows]
+
+    def open_orders(
+        self, grid: str, limit: int = 50, after: tuple[datetime, int] | None = None
+    ) -> list[OrderView]:
+        """A page of a grid cell's open orders, newest first (keyset paging)."""
+        query = open_orders_query(grid, limit, after)
+        with self.store.reading() as conn:
+            return [to_view(r) for r in conn.execute(query)]
+
+    # --- inside a transaction --------------------------------------------------
+
+    def _current(self, conn: Connection, order_id: int, version: int) -> Row[Any]:
+        row = conn.execute(select(_orders).where(_orders.c.id == order_id)).first()
+        if row is None:
+            raise NotFoundError(f"no work order with id {order_id}")
+        if row.version != version:
+            raise ConflictError(row.number, version, row.version, row.updated_by)
+        return row
+
+    def update_row(
+        self,
+        conn: Connection,
+        current: Row[Any],
+        version: int,
+        actor: Actor,
+        now: datetime,
+        values: dict[str, Any],
+    ) -> Row[Any]:
+        row = conn.execute(
+            update(_orders)
+            .where(_orders.c.id == current.id, _orders.c.version == version)
+            .values(version=version + 1, updated_at=now, updated_by=actor.user, **values)
+            .returning(*_orders.c)
+        ).first()
+        if row is None:  # changed between our read and our write
+            fresh = conn.execute(select(_orders).where(_orders.c.id == current.id)).one()
+            raise ConflictError(current.number, version, fresh.version, fresh.updated_by)
+        return row
+
+    def _values_for(
+        self, conn: Connection, cur: Row[Any], move: Move, now: datetime
+    ) -> tuple[dict[str, Any], dict[str, str]]:
+        target, state = move.target, S(cur.state)
+        values: dict[str, Any] = {"state": target, "is_open": target not in CLOSED_STATES}
+        data: dict[str, str] = {}
+        category = Category(move.category or cur.category)
+        priority = Priority(move.priority or cur.priority)
+        if target is S.FILED:
+            grid = move.grid or cur.grid_code
+            _check_grid(conn, grid)
+            values.update(category=category, priority=priority, grid_code=grid, unit_code=None)
+            values.update(self._clock(DeadlineStage.DISPATCH, category, priority, now))
+        elif target is S.DISPATCHED:
+            unit = move.unit or self.router.route(
+                conn, category, priority, cur.grid_code, cur.community_code
+            )
+            check_unit(conn, unit)
+            values["unit_code"] = data["unit"] = unit
+            values.update(self._clock(DeadlineStage.ACKNOWLEDGE, category, priority, now))
+        elif target is S.RETURNED:
+            data["unit"] = cur.unit_code or ""
+            values.update(self._clock(DeadlineStage.DISPATCH, category, priority, now))
+        elif target is S.ACKNOWLEDGED or (
+            target is S.IN_PROGRESS and state is not S.ACKNOWLEDGED and state is not S.EXTENDED
+        ):
+            # The handling clock starts at acceptance, and again after a rework,
+            # a parked order taken up, or a reopening.
+            values.update(self._clock(DeadlineStage.HANDLE, category, priority, now))
+            if state is S.ARCHIVED:
+                values["outcome"] = None
+        elif target is S.EXTENDED:
+            values.update(self._extension(cur, move.extend_to, now))
+            data["due_at"] = values["due_at"].isoformat()
+        elif target in (S.PARKED, S.RESOLVED, S.CLOSED, S.NOT_FILED):
+            values.update(_no_clock())
+        if target is S.CLOSED:
+            if move.outcome is None:
+                raise ValidationError("closing needs an outcome: " + ", ".join(Outcome))
+            values["outcome"] = data["outcome"] = Outcome(move.outcome)
+        return values, data
+
+    def _clock(
+        self, stage: DeadlineStage, category: Category, priority: Priority, start: datetime
+    ) -> dict[str, Any]:
+        d = self.deadlines.deadline(category, priority, stage, start)
+        return {
+            "deadline_stage": stage,
+            "stage_started_at": start,
+            "due_at": d.due_at,
+            "near_due_at": d.near_due_at,
+            "overdue": False,
+            "near_due": False,
+        }
+
+    def _extension(
+        self, cur: Row[Any], extend_to: datetime | None, now: datetime
+    ) -> dict[str, Any]:
+        if extend_to is None:
+            raise ValidationError("an extension needs the new deadline")
+        if cur.due_at is not None and now >= cur.due_at:
+            raise TransitionError("an extension must be asked before the deadline has passed")
+        if cur.due_at is not None and extend_to <= cur.due_at:
+            raise ValidationError("the new deadline must be later than the current one")
+        start = cur.stage_started_at or now
+        near = start + (extend_to - start) * 0.8
+        return {"due_at": extend_to, "near_due_at": near, "overdue": False, "near_due": False}
+
+    def record(
+        self,
+        tx: Tx,
+        row: Row[Any],
+        actor: Actor,
+        now: datetime,
+        action: str,
+        from_state: OrderState | None,
+        to_state: OrderState | None,
+        note: str,
+        attachments: Sequence[str],
+        data: dict[str, str],
+    ) -> None:
+        tx.conn.execute(
+            insert(_events).values(
+                order_id=row.id,
+                at=now,
+                actor=actor.user,
+                console=actor.console,
+                action=action,
+                from_state=from_state,
+                to_state=to_state,
+                note=note.strip(),
+                attachments=list(attachments),
+                data=data,
+            )
+        )
+        audit.append(
+            tx.conn,
+            now,
+            actor,
+            f"order.{action}",
+            row.number,
+            {
+                "from": from_state,
+                "to": to_state,
+                "version": row.version,
+                "note": note.strip(),
+                "attachments": list(attachments),
+                **data,
+            },
+        )
+        tx.notify(Change("work_orders", row.id, row.version, row.state, actor.console, row.number))
+
+
+def open_orders_query(grid: str, limit: int, after: tuple[datetime, int] | None = None) -> Any:
+    query = select(_orders).where(_orders.c.grid_code == grid, OPEN)
+    if after is not None:
+        created, oid = after
+        query = query.where(
+            (_orders.c.created_at < created)
+            | ((_orders.c.created_at == created) & (_orders.c.id < oid))
+        )
+    return query.order_by(_orders.c.created_at.desc(), _orders.c.id.desc()).limit(limit)
+
+
+def _no_clock() -> dict[str, Any]:
+    return {
+        "deadline_stage": None,
+        "stage_started_at": None,
+        "due_at": None,
+        "near_due_at": None,
+        "overdue": False,
+        "near_due": False,
+    }
+
+
+def next_level(level: EscalationLevel) -> EscalationLevel | None:
+    i = ESCALATION_LADDER.index(level)
+    return ESCALATION_LADDER[i + 1] if i + 1 < len(ESCALATION_LADDER) else None
+
+
+def _check_grid(conn: Connection, code: str) -> None:
+    if conn.execute(select(_grids.c.code).where(_grids.c.code == code)).first() is None:
+        raise UnknownGridError(code)
+
+
+def to_view(row: Row[Any]) -> OrderView:
+    return OrderView(
+        id=row.id,
+        number=row.number,
+        title=row.title,
+        description=row.description,
+        category=Category(row.category),
+        priority=Priority(row.priority),
+        state=S(row.state),
+        grid=row.grid_code,
+        unit=row.unit_code,
+        community=row.community_code,
+        outcome=Outcome(row.outcome) if row.outcome else None,
+        reporter=row.reporter,
+        source=row.source,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        due_at=row.due_at,
+        near_due_at=row.near_due_at,
+        deadline_stage=DeadlineStage(row.deadline_stage) if row.deadline_stage else None,
+        overdue=row.overdue,
+        near_due=row.near_due,
+        supervised=row.supervised,
+        escalation=EscalationLevel(row.escalation),
+        version=row.version,
+    )
+
+
+def to_event(row: Row[Any]) -> OrderEvent:
+    return OrderEvent(
+        id=row.id,
+        order_id=row.order_id,
+        at=row.at,
+        actor=row.actor,
+        console=row.console,
+        action=row.action,
+        from_state=S(row.from_state) if row.from_state else None,
+        to_state=S(row.to_state) if row.to_state else None,
+        note=row.note,
+        attachments=tuple(row.attachments or ()),
+        data=dict(row.data or {}),
+    )
