@@ -1,0 +1,95 @@
+"""A fresh, migrated store with the demo district for each test, on SQLite and
+on PostgreSQL (the machine's server, or a throwaway one on a free port).
+
+Each PostgreSQL test gets its own schema, so tests never see each other's rows;
+``second_store`` is another Store (its own engine and connections) on the same
+database, standing in for a second console.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy.engine import URL, make_url
+
+from services.db.changefeed import libpq_conninfo
+from services.db.demo import load_demo_district
+from services.db.migrate import upgrade
+from services.db.store import Store
+from services.workflow.orders import WorkOrderService
+
+
+@pytest.fixture(scope="session")
+def pg_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from tests.servers import ThrowawayPostgres, machine_postgres_url
+
+    url = machine_postgres_url()
+    if url:
+        yield url
+        return
+    with ThrowawayPostgres(tmp_path_factory.mktemp("pg")) as server:
+        yield server.url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[URL]:
+    if request.param == "sqlite":
+        yield make_url(f"sqlite:///{tmp_path / 'youyi.db'}")
+        return
+    base = make_url(request.getfixturevalue("pg_server_url"))
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(libpq_conninfo(base), autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield base.update_query_dict({"options": f"-csearch_path={schema}"})
+    with psycopg.connect(libpq_conninfo(base), autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def store(db_url: URL) -> Iterator[Store]:
+    s = Store(db_url)
+    upgrade(s.engine)
+    load_demo_district(s)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def second_store(store: Store) -> Iterator[Store]:
+    s = Store(store.url)
+    yield s
+    s.close()
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Mon 10:00 Shanghai
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kw: float) -> datetime:
+        self.now += timedelta(**kw)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def service(store: Store, clock: FakeClock) -> WorkOrderService:
+    return WorkOrderService(store, clock=clock)
+
+
+@pytest.fixture
+def service_factory(clock: FakeClock) -> Callable[[Store], WorkOrderService]:
+    return lambda s: WorkOrderService(s, clock=clock)

@@ -1,0 +1,136 @@
+"""Bad input: a clear error and an unchanged database, from services and the CLI."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+from sqlalchemy import func, select
+
+from console.cli import main
+from services.db.models import AuditEntry, WorkOrder
+from services.db.store import Store
+from services.db.url import resolve_url
+from services.errors import ConfigError, DatabaseUnavailableError, UnknownGridError, ValidationError
+from services.workflow.orders import NewOrder, WorkOrderService
+from tests.store.helpers import OPERATOR, raise_order
+
+
+def _rows(store: Store) -> tuple[int, int, int]:
+    with store.reading() as conn:
+        orders = conn.execute(select(func.count()).select_from(WorkOrder)).scalar_one()
+        audit = conn.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
+        counter = conn.exec_driver_sql(
+            "SELECT COALESCE(SUM(last), 0) FROM order_counters"
+        ).scalar_one()
+    return orders, audit, counter
+
+
+@pytest.mark.parametrize(
+    ("new", "error", "message"),
+    [
+        (NewOrder(title="   ", grid="G11"), ValidationError, "needs a title"),
+        (NewOrder(title="x" * 201, grid="G11"), ValidationError, "longer than 200"),
+        (NewOrder(title="路灯不亮", grid="G99"), UnknownGridError, "unknown grid cell 'G99'"),
+    ],
+)
+def test_refused_orders_leave_nothing(
+    store: Store, service: WorkOrderService, new: NewOrder, error: type[Exception], message: str
+) -> None:
+    raise_order(service)
+    before = _rows(store)
+    with pytest.raises(error, match=message):
+        service.raise_order(new, OPERATOR)
+    assert _rows(store) == before  # not even a number was used up
+    assert raise_order(service).number.endswith("-0002")
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://root@localhost/db", "unsupported database 'mysql'"),
+        ("not a url", "malformed database URL"),
+        ("postgresql://postgres@/test", "names no host"),
+        ("postgresql://postgres@127.0.0.1:5432", "names no database"),
+    ],
+)
+def test_malformed_urls(url: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        resolve_url(url)
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_unreachable_postgres_is_one_clear_error() -> None:
+    port = _closed_port()
+    started = time.monotonic()
+    with pytest.raises(
+        DatabaseUnavailableError, match=f"cannot reach PostgreSQL at 127.0.0.1:{port}/test"
+    ):
+        Store(f"postgresql://postgres@127.0.0.1:{port}/test")
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--db", "foo:/bar", "db", "upgrade"], "malformed database URL 'foo:/bar'"),
+        (
+            ["--db", "postgresql://postgres@127.0.0.1:{port}/test", "db", "upgrade"],
+            "cannot reach PostgreSQL at 127.0.0.1:{port}/test",
+        ),
+    ],
+)
+def test_cli_errors_are_one_line(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    port = _closed_port()
+    assert main([a.format(port=port) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("youyi-console: error: ")
+    assert message.format(port=port) in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["orders", "raise", "--title", "", "--grid", "G11"], "needs a title"),
+        (["orders", "raise", "--title", "占道", "--grid", "G77"], "unknown grid cell 'G77'"),
+    ],
+)
+def test_cli_refuses_bad_orders(
+    store: Store, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _rows(store)
+    url = store.url.render_as_string(hide_password=False)
+    assert main(["--db", url, *args]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
+    assert _rows(store) == before
+
+
+def test_cli_unknown_unit(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    url = store.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "orders", "raise", "--title", "占道经营", "--grid", "G12"]) == 0
+    number = capsys.readouterr().out.split()[0]
+    assert main(["--db", url, "orders", "move", number, "filed"]) == 0
+    assert main(["--db", url, "orders", "move", number, "dispatched", "--unit", "ghost"]) == 2
+    assert "unknown unit 'ghost'" in capsys.readouterr().err
+    assert main(["--db", url, "orders", "show", number]) == 0
+    assert "filed" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_unmigrated_database_is_refused(
+    tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path}/empty.db"
+    assert main(["--db", url, "orders", "list", "--grid", "G11"]) == 2
+    assert "run `youyi-console db upgrade`" in capsys.readouterr().err
+    assert main(["--db", url, "db", "upgrade"]) == 0
+    assert main(["--db", url, "db", "seed-demo"]) == 0
+    assert main(["--db", url, "orders", "list", "--grid", "G11"]) == 0
