@@ -23,6 +23,9 @@ from services.domain import Actor
 GENESIS = "0" * 64
 _log = table_of(AuditEntry)
 _head = table_of(AuditHead)
+_LOCK_HEAD = select(_head.c.seq, _head.c.hash).where(_head.c.id == 1).with_for_update()
+_INSERT = insert(_log)
+_MOVE_HEAD = update(_head).where(_head.c.id == 1)
 
 
 def canonical(detail: Mapping[str, object]) -> str:
@@ -67,14 +70,13 @@ def append(
     detail: Mapping[str, object],
 ) -> int:
     """Append one entry inside the caller's transaction; returns its sequence number."""
-    head = conn.execute(
-        select(_head.c.seq, _head.c.hash).where(_head.c.id == 1).with_for_update()
-    ).one()
+    head = conn.execute(_LOCK_HEAD).one()
     seq, prev = int(head.seq) + 1, str(head.hash)
     text = canonical(detail)
     digest = row_hash(seq, at, actor.user, actor.console, action, subject, text, prev)
     conn.execute(
-        insert(_log).values(
+        _INSERT,
+        dict(
             seq=seq,
             at=at,
             actor=actor.user,
@@ -84,9 +86,9 @@ def append(
             detail=text,
             prev_hash=prev,
             hash=digest,
-        )
+        ),
     )
-    conn.execute(update(_head).where(_head.c.id == 1).values(seq=seq, hash=digest))
+    conn.execute(_MOVE_HEAD, {"seq": seq, "hash": digest})
     return seq
 
 

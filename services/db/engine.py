@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 #: How long a writer waits for SQLite's lock before giving up, in ms.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_CONNECT_TIMEOUT_S = 5
+#: Execution option of a connection that only reads.
+READ_ONLY = "youyi_read_only"
 
 
 def make_engine(url: URL, **kwargs: Any) -> Engine:
@@ -43,9 +45,13 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        # Take the write lock up front: two consoles that read then write in one
-        # transaction would otherwise deadlock on the lock upgrade.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front: two consoles that read then write
+        # in one transaction would otherwise deadlock on the lock upgrade.
+        # Readers (Store.reading) do not, so they never hold writers up (WAL).
+        if conn.get_execution_options().get(READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

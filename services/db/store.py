@@ -12,7 +12,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from services.db.changefeed import CHANNEL, ChangeFeed, PgListener, Subscriber, encode
-from services.db.engine import check_reachable, make_engine, unreachable_message
+from services.db.engine import READ_ONLY, check_reachable, make_engine, unreachable_message
 from services.db.url import describe, resolve_url
 from services.domain import Change
 from services.errors import DatabaseUnavailableError
@@ -76,7 +76,7 @@ class Store:
     def reading(self) -> Iterator[Connection]:
         try:
             with self.engine.connect() as conn:
-                yield conn
+                yield conn.execution_options(**{READ_ONLY: True})
         except OperationalError as exc:
             if _is_connection_error(exc):
                 raise DatabaseUnavailableError(unreachable_message(self.url, exc)) from exc

@@ -14,11 +14,12 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Row, insert, select, text, update
+from sqlalchemy import Connection, Integer, Row, bindparam, insert, select, text, update
 
 from services import audit
 from services.db.models import GridCell, WorkOrder, WorkOrderEvent, table_of
 from services.db.store import Store, Tx
+from services.db.types import UTCDateTime
 from services.domain import (
     CLOSED_STATES,
     ESCALATION_LADDER,
@@ -55,6 +56,17 @@ TITLE_MAX = 200
 #: Spelled as the partial indexes spell it, so that SQLite's planner uses them
 #: (SQLAlchemy would render a Boolean column as ``is_open = 1``).
 OPEN = text("work_orders.is_open")
+
+# Statements built once: building them per call costs more than running them.
+_BY_ID = select(_orders).where(_orders.c.id == bindparam("oid"))
+_INSERT_ORDER = insert(_orders).returning(*_orders.c)
+_UPDATE_ORDER = (
+    update(_orders)
+    .where(_orders.c.id == bindparam("oid"), _orders.c.version == bindparam("expected"))
+    .returning(*_orders.c)
+)
+_INSERT_EVENT = insert(_events)
+_GRID_EXISTS = select(_grids.c.code).where(_grids.c.code == bindparam("code"))
 
 
 def utcnow() -> datetime:
@@ -123,8 +135,8 @@ class WorkOrderService:
             _check_grid(tx.conn, new.grid)
             number = next_number(tx.conn, self.prefix, now, self.tz)
             row = tx.conn.execute(
-                insert(_orders)
-                .values(
+                _INSERT_ORDER,
+                dict(
                     number=number,
                     title=title,
                     description=new.description.strip(),
@@ -146,8 +158,7 @@ class WorkOrderService:
                     overdue=False,
                     near_due=False,
                     supervised=0,
-                )
-                .returning(*_orders.c)
+                ),
             ).one()
             self.record(tx, row, actor, now, "raise", None, S.REPORTED, new.description, (), {})
         return to_view(row)
@@ -233,7 +244,7 @@ class WorkOrderService:
     # --- inside a transaction --------------------------------------------------
 
     def _current(self, conn: Connection, order_id: int, version: int) -> Row[Any]:
-        row = conn.execute(select(_orders).where(_orders.c.id == order_id)).first()
+        row = conn.execute(_BY_ID, {"oid": order_id}).first()
         if row is None:
             raise NotFoundError(f"no work order with id {order_id}")
         if row.version != version:
@@ -250,13 +261,18 @@ class WorkOrderService:
         values: dict[str, Any],
     ) -> Row[Any]:
         row = conn.execute(
-            update(_orders)
-            .where(_orders.c.id == current.id, _orders.c.version == version)
-            .values(version=version + 1, updated_at=now, updated_by=actor.user, **values)
-            .returning(*_orders.c)
+            _UPDATE_ORDER,
+            {
+                "oid": current.id,
+                "expected": version,
+                "version": version + 1,
+                "updated_at": now,
+                "updated_by": actor.user,
+                **values,
+            },
         ).first()
         if row is None:  # changed between our read and our write
-            fresh = conn.execute(select(_orders).where(_orders.c.id == current.id)).one()
+            fresh = conn.execute(_BY_ID, {"oid": current.id}).one()
             raise ConflictError(current.number, version, fresh.version, fresh.updated_by)
         return row
 
@@ -342,7 +358,8 @@ class WorkOrderService:
         data: dict[str, str],
     ) -> None:
         tx.conn.execute(
-            insert(_events).values(
+            _INSERT_EVENT,
+            dict(
                 order_id=row.id,
                 at=now,
                 actor=actor.user,
@@ -353,7 +370,7 @@ class WorkOrderService:
                 note=note.strip(),
                 attachments=list(attachments),
                 data=data,
-            )
+            ),
         )
         audit.append(
             tx.conn,
@@ -374,14 +391,25 @@ class WorkOrderService:
 
 
 def open_orders_query(grid: str, limit: int, after: tuple[datetime, int] | None = None) -> Any:
-    query = select(_orders).where(_orders.c.grid_code == grid, OPEN)
-    if after is not None:
-        created, oid = after
-        query = query.where(
-            (_orders.c.created_at < created)
-            | ((_orders.c.created_at == created) & (_orders.c.id < oid))
-        )
-    return query.order_by(_orders.c.created_at.desc(), _orders.c.id.desc()).limit(limit)
+    """The desk's page query (used by the service, the benchmark and psql comparisons)."""
+    params: dict[str, Any] = {"grid": grid, "limit": limit}
+    if after is None:
+        return _OPEN_PAGE.params(params)
+    params.update(created=after[0], oid=after[1])
+    return _OPEN_PAGE_AFTER.params(params)
+
+
+_c = _orders.c
+_OPEN_PAGE = (
+    select(_orders)
+    .where(_c.grid_code == bindparam("grid"), OPEN)
+    .order_by(_c.created_at.desc(), _c.id.desc())
+    .limit(bindparam("limit", type_=Integer))
+)
+_OPEN_PAGE_AFTER = _OPEN_PAGE.where(
+    (_c.created_at < bindparam("created", type_=UTCDateTime))
+    | ((_c.created_at == bindparam("created", type_=UTCDateTime)) & (_c.id < bindparam("oid")))
+)
 
 
 def _no_clock() -> dict[str, Any]:
@@ -401,35 +429,93 @@ def next_level(level: EscalationLevel) -> EscalationLevel | None:
 
 
 def _check_grid(conn: Connection, code: str) -> None:
-    if conn.execute(select(_grids.c.code).where(_grids.c.code == code)).first() is None:
+    if conn.execute(_GRID_EXISTS, {"code": code}).first() is None:
         raise UnknownGridError(code)
 
 
+_POS = {column.key: i for i, column in enumerate(_orders.c)}
+_P = [
+    _POS[k]
+    for k in (
+        "id",
+        "number",
+        "title",
+        "description",
+        "category",
+        "priority",
+        "state",
+        "grid_code",
+        "unit_code",
+        "community_code",
+        "outcome",
+        "reporter",
+        "source",
+        "created_at",
+        "updated_at",
+        "due_at",
+        "near_due_at",
+        "deadline_stage",
+        "overdue",
+        "near_due",
+        "supervised",
+        "escalation",
+        "version",
+    )
+]
+
+
 def to_view(row: Row[Any]) -> OrderView:
+    """A full ``work_orders`` row as the domain's frozen record (by position: the
+    desk converts thousands of these)."""
+    (
+        oid,
+        number,
+        title,
+        description,
+        category,
+        priority,
+        state,
+        grid,
+        unit,
+        community,
+        outcome,
+        reporter,
+        source,
+        created_at,
+        updated_at,
+        due_at,
+        near_due_at,
+        stage,
+        overdue,
+        near_due,
+        supervised,
+        escalation,
+        version,
+    ) = [row[i] for i in _P]
     return OrderView(
-        id=row.id,
-        number=row.number,
-        title=row.title,
-        description=row.description,
-        category=Category(row.category),
-        priority=Priority(row.priority),
-        state=S(row.state),
-        grid=row.grid_code,
-        unit=row.unit_code,
-        community=row.community_code,
-        outcome=Outcome(row.outcome) if row.outcome else None,
-        reporter=row.reporter,
-        source=row.source,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        due_at=row.due_at,
-        near_due_at=row.near_due_at,
-        deadline_stage=DeadlineStage(row.deadline_stage) if row.deadline_stage else None,
-        overdue=row.overdue,
-        near_due=row.near_due,
-        supervised=row.supervised,
-        escalation=EscalationLevel(row.escalation),
-        version=row.version,
+        oid,
+        number,
+        title,
+        description,
+        Category(category),
+        Priority(priority),
+        S(state),
+        grid,
+        unit,
+        community,
+        Outcome(outcome) if outcome else None,
+        reporter,
+        source,
+        created_at,
+        updated_at,
+        due_at,
+        near_due_at,
+        DeadlineStage(stage) if stage else None,
+        bool(overdue),
+        bool(near_due),
+        supervised,
+        EscalationLevel(escalation),
+        version,
     )
 
 
