@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -29,6 +30,15 @@ Subscriber = Callable[[Change], None]
 
 #: Published after the listener reconnects: what was missed must be reloaded.
 RESYNC = Change(table="*", id=0, version=0, state="resync", console="")
+
+
+def channel_for(url: URL) -> str:
+    """The NOTIFY channel of a database, per schema when the URL sets one
+    (``options=-csearch_path=...``): several deployments, or test runs, can
+    share one server without hearing each other."""
+    options = str(url.query.get("options", ""))
+    match = re.search(r"search_path=([A-Za-z_][A-Za-z0-9_]*)", options)
+    return f"{CHANNEL}_{match.group(1)}" if match else CHANNEL
 
 
 def encode(change: Change) -> str:
@@ -116,6 +126,7 @@ class PgListener:
 
     def __init__(self, url: URL, feed: ChangeFeed) -> None:
         self._conninfo = libpq_conninfo(url)
+        self._channel = channel_for(url)
         self._feed = feed
         self._stop = threading.Event()
         self._ready = threading.Event()
@@ -137,7 +148,7 @@ class PgListener:
         while not self._stop.is_set():
             try:
                 with psycopg.connect(self._conninfo, autocommit=True) as conn:
-                    conn.execute(f"LISTEN {CHANNEL}")
+                    conn.execute(f"LISTEN {self._channel}")
                     self._ready.set()
                     backoff = 1.0
                     log.info("listening for changes on PostgreSQL")

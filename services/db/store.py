@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from services.db.changefeed import CHANNEL, ChangeFeed, PgListener, Subscriber, encode
+from services.db.changefeed import ChangeFeed, PgListener, Subscriber, channel_for, encode
 from services.db.engine import READ_ONLY, check_reachable, make_engine, unreachable_message
 from services.db.url import describe, resolve_url
 from services.domain import Change
@@ -32,7 +32,8 @@ class Tx:
         if self._store.is_postgres:
             # Sent inside the transaction: delivered exactly when it commits.
             self.conn.execute(
-                text("SELECT pg_notify(:ch, :payload)"), {"ch": CHANNEL, "payload": encode(change)}
+                text("SELECT pg_notify(:ch, :payload)"),
+                {"ch": self._store.channel, "payload": encode(change)},
             )
         else:
             self.pending.append(change)
@@ -45,6 +46,7 @@ class Store:
         self.url = url if isinstance(url, URL) else resolve_url(url)
         self.engine: Engine = make_engine(self.url)
         self.feed = ChangeFeed()
+        self.channel = channel_for(self.url)
         self._listener: PgListener | None = None
         self._lock = threading.Lock()
         if check:

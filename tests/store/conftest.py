@@ -25,14 +25,14 @@ from services.workflow.orders import WorkOrderService
 
 
 @pytest.fixture(scope="session")
-def pg_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pg_server_url() -> Iterator[str]:
     from tests.servers import ThrowawayPostgres, machine_postgres_url
 
     url = machine_postgres_url()
     if url:
         yield url
         return
-    with ThrowawayPostgres(tmp_path_factory.mktemp("pg")) as server:
+    with ThrowawayPostgres() as server:
         yield server.url
 
 

@@ -82,3 +82,33 @@ def test_sqlite_feed_is_in_process_and_after_commit(
     order = raise_order(service)
     service.move(order.id, Move(S.FILED), version=1, actor=OPERATOR)
     assert [(c.version, v) for c, v in seen] == [(1, 1), (2, 2)]
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_listener_reconnects_after_the_server_restarts(clock: FakeClock) -> None:
+    """A console whose database restarts hears a resync, then changes again."""
+    from services.db.changefeed import RESYNC
+    from services.db.demo import load_demo_district
+    from services.db.migrate import upgrade
+    from tests.servers import ThrowawayPostgres
+
+    with ThrowawayPostgres() as server:
+        listening = Store(server.url)
+        writing = Store(server.url)
+        try:
+            upgrade(writing.engine)
+            load_demo_district(writing)
+            inbox = Inbox()
+            listening.subscribe(inbox)
+            console = WorkOrderService(writing, clock=clock)
+            raise_order(console)
+            assert len(inbox.wait_for(1)) == 1
+            server.stop()
+            server.start()
+            assert inbox.wait_for(2, timeout=15)[1] == RESYNC
+            order = raise_order(console)
+            assert inbox.wait_for(3)[2].id == order.id
+        finally:
+            listening.close()
+            writing.close()

@@ -1,0 +1,5 @@
+"""Entry point of the packaged executable."""
+
+from console.cli import main
+
+raise SystemExit(main())
