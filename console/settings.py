@@ -1,0 +1,31 @@
+"""Every QSettings key of a workstation, declared in one place.
+
+Shared operational configuration (grids, devices, routing, deadlines) lives in
+the database, not here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+ORGANIZATION = "Youyi"
+APPLICATION = "youyi-console"
+
+LANGUAGE = "ui/language"  # "zh_CN" | "en"
+WINDOW_GEOMETRY = "window/geometry"
+WINDOW_STATE = "window/state"
+
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES = ("zh_CN", "en")
+
+
+def settings() -> QSettings:
+    """The workstation's settings (honours QSettings.setDefaultFormat/setPath, which
+    the two-argument constructor would not: tests point it at a temp folder)."""
+    return QSettings(
+        QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
+
+
+def language() -> str:
+    value = str(settings().value(LANGUAGE, DEFAULT_LANGUAGE))
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE

@@ -1,0 +1,31 @@
+"""`youyi-console` with no sub-command: migrates and seeds the embedded SQLite
+file, opens the window, and exits cleanly when closed."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_console_starts_on_embedded_default(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "YOUYI_QUIT_AFTER_MS": "300",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    env.pop("YOUYI_DB", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "console"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    db = tmp_path / "data" / "youyi-console" / "youyi.db"
+    with sqlite3.connect(db) as conn:
+        grids = conn.execute("SELECT count(*) FROM grid_cells").fetchone()[0]
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    assert (grids, revision) == (9, "0001")
