@@ -5,25 +5,42 @@
 set -uo pipefail
 
 port_open() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
+pg_ready() {
+    if command -v pg_isready > /dev/null; then
+        pg_isready -q -h 127.0.0.1 -p 5432 -t 1
+    else
+        port_open 5432
+    fi
+}
+wait_until() { # wait_until SECONDS COMMAND...
+    local tries=$(($1 * 5))
+    shift
+    for _ in $(seq 1 "$tries"); do
+        "$@" && return 0
+        sleep 0.2
+    done
+    return 1
+}
 
-if ! port_open 5432; then
+if ! pg_ready; then
     if command -v pg_ctlcluster > /dev/null && [ -d /etc/postgresql ]; then
         for version in $(ls /etc/postgresql); do
-            echo "services: starting PostgreSQL $version"
-            pg_ctlcluster --skip-systemctl-redirect "$version" main start 2> /dev/null || true
+            echo "services: starting PostgreSQL $version/main"
+            pg_ctlcluster --skip-systemctl-redirect "$version" main start \
+                || echo "services: warning: PostgreSQL $version/main did not start" >&2
         done
+        wait_until 10 pg_ready
     fi
+    pg_ready || echo "services: no PostgreSQL on 127.0.0.1:5432; tests use throwaway servers"
 fi
+
 if ! port_open 1883; then
-    if command -v mosquitto > /dev/null; then
+    if command -v mosquitto > /dev/null && [ -f /etc/mosquitto/mosquitto.conf ]; then
         echo "services: starting Mosquitto"
-        mosquitto -d -c /etc/mosquitto/mosquitto.conf 2> /dev/null || true
+        mosquitto -d -c /etc/mosquitto/mosquitto.conf \
+            || echo "services: warning: Mosquitto did not start" >&2
+        wait_until 5 port_open 1883
     fi
+    port_open 1883 || echo "services: no Mosquitto on 127.0.0.1:1883; tests use throwaway brokers"
 fi
-for _ in $(seq 1 20); do
-    port_open 5432 && port_open 1883 && break
-    sleep 0.5
-done
-port_open 5432 || echo "services: no PostgreSQL on 127.0.0.1:5432; tests use throwaway servers"
-port_open 1883 || echo "services: no Mosquitto on 127.0.0.1:1883; tests use throwaway brokers"
 exit 0

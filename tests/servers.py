@@ -12,19 +12,23 @@ from __future__ import annotations
 import glob
 import os
 import pwd
+import re
 import shutil
 import socket
+import stat
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 MACHINE_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 MACHINE_MQTT = "mqtt://127.0.0.1:1883"
 
 
 def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -38,12 +42,17 @@ def port_open(port: int, host: str = "127.0.0.1", timeout: float = 1.0) -> bool:
         return False
 
 
-def wait_for_port(port: int, timeout: float = 30.0) -> None:
+def wait_for_port(
+    port: int, timeout: float = 30.0, proc: subprocess.Popen[bytes] | None = None
+) -> None:
+    """Wait until 127.0.0.1:port accepts connections; fail early if ``proc`` dies."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if port_open(port, timeout=0.5):
             return
-        time.sleep(0.1)
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"server exited with code {proc.returncode} before listening")
+        time.sleep(0.05)
     raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout:.0f} s")
 
 
@@ -59,8 +68,8 @@ def machine_postgres_url() -> str | None:
     import psycopg
 
     try:
-        conninfo = "host=127.0.0.1 port=5432 user=postgres dbname=test connect_timeout=3"
-        with psycopg.connect(conninfo) as conn:
+        conninfo = "host=127.0.0.1 port=5432 user=postgres dbname=test"
+        with psycopg.connect(conninfo, connect_timeout=3) as conn:
             conn.execute("SELECT 1")
     except psycopg.Error:
         return None
@@ -68,6 +77,7 @@ def machine_postgres_url() -> str | None:
 
 
 def machine_mosquitto_url() -> str | None:
+    """The machine's Mosquitto if it answers (or $YOUYI_TEST_MQTT), else None."""
     env = os.environ.get("YOUYI_TEST_MQTT", "")
     if env == "throwaway":
         return None
@@ -77,16 +87,27 @@ def machine_mosquitto_url() -> str | None:
 
 
 def _pg_bin(name: str) -> str:
-    found = sorted(
-        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
-        key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0,
-    )
+    """``name`` from the newest /usr/lib/postgresql/N/bin, else from PATH."""
+
+    def version(path: str) -> int:
+        m = re.search(r"/postgresql/(\d+)/bin/", path)
+        return int(m.group(1)) if m else 0
+
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=version)
     if found:
         return found[-1]
     path = shutil.which(name)
     if not path:
         raise FileNotFoundError(f"{name} not found: install the postgresql package")
     return path
+
+
+def _make_traversable(folder: Path) -> None:
+    """Let other users (postgres) pass through ``folder`` and its parents."""
+    for p in [folder, *folder.parents]:
+        mode = p.stat().st_mode
+        if not mode & stat.S_IXOTH:
+            p.chmod(mode | stat.S_IXOTH)
 
 
 class _Server:
@@ -101,84 +122,16 @@ class _Server:
     def stop(self) -> None:
         raise NotImplementedError
 
-    def __enter__(self) -> _Server:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
-
-
-class ThrowawayPostgres(_Server):
-    """``initdb`` + ``postgres`` in a temporary folder, trust auth, on a free port.
-
-    PostgreSQL refuses to run as root, so as root it runs as the ``postgres``
-    system user (which the Debian package creates), in a folder of its own under
-    the system's temp dir (pytest's are closed to other users).  ``close()``
-    stops it and removes the folder."""
-
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="youyi-pg-"))
-        self.data = self.folder / "data"
-        self.port = free_port()
-        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
-        self._as_user: list[str] = []
-        if os.geteuid() == 0:
-            self._as_user = ["runuser", "-u", "postgres", "--"]
-
-    def _run(self, *args: str) -> None:
-        subprocess.run([*self._as_user, *args], check=True, capture_output=True, timeout=120)
-
-    def start(self) -> None:
-        if not self.data.exists():
-            self.data.mkdir(parents=True)
-            if self._as_user:
-                pw = pwd.getpwnam("postgres")
-                for p in (self.folder, self.data):
-                    os.chown(p, pw.pw_uid, pw.pw_gid)
-            self._run(
-                _pg_bin("initdb"),
-                "-D",
-                str(self.data),
-                "-A",
-                "trust",
-                "-U",
-                "postgres",
-                "--no-sync",
-                "-E",
-                "UTF8",
-            )
-        options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
-            f"-c unix_socket_directories={self.data}"
-        )
-        self._run(
-            _pg_bin("pg_ctl"),
-            "-D",
-            str(self.data),
-            "-o",
-            options,
-            "-l",
-            str(self.data / "server.log"),
-            "-w",
-            "-t",
-            "60",
-            "start",
-        )
-        wait_for_port(self.port)
-
-    def stop(self) -> None:
-        if (self.data / "postmaster.pid").exists():
-            self._run(_pg_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
-
     def close(self) -> None:
         self.stop()
-        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> Self:
+        try:
+            self.start()
+        except BaseException:
+            self.close()
+            raise
+        return self
 
     def __exit__(
         self,
@@ -189,11 +142,82 @@ class ThrowawayPostgres(_Server):
         self.close()
 
 
-class ThrowawayMosquitto(_Server):
-    """Mosquitto with a control room's settings (persistence, no queue limit)."""
+class ThrowawayPostgres(_Server):
+    """``initdb`` + ``postgres`` in a temporary folder, trust auth, on a free port.
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = Path(folder)
+    PostgreSQL refuses to run as root, so as root it runs as the ``postgres``
+    system user (which the Debian package creates) via ``runuser``; its folder is
+    then owned by postgres and the parents are made traversable.  The default
+    parent is the system's temp dir (pytest's ``tmp_path`` is closed to other
+    users).  ``stop()``/``start()`` restart on the same port and data; leaving
+    the ``with`` block stops it and removes the folder."""
+
+    def __init__(self, parent: Path | None = None) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="youyi-pg-", dir=parent))
+        self.data = self.folder / "data"
+        self.port = free_port()
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        self._as_user: list[str] = []
+        if os.geteuid() == 0:
+            try:
+                pw = pwd.getpwnam("postgres")
+            except KeyError:
+                raise RuntimeError("running as root needs a 'postgres' system user") from None
+            self._as_user = ["runuser", "-u", "postgres", "--"]
+            os.chown(self.folder, pw.pw_uid, pw.pw_gid)
+            _make_traversable(self.folder)
+
+    def _run(self, *args: str) -> None:
+        done = subprocess.run(
+            [*self._as_user, *args], cwd=self.folder, capture_output=True, timeout=60
+        )
+        if done.returncode != 0:
+            out = (done.stdout + done.stderr).decode(errors="replace").strip()
+            log = self.data / "server.log"
+            if log.exists():
+                out += "\n--- server.log\n" + log.read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"{Path(args[0]).name} failed ({done.returncode}):\n{out}")
+
+    def start(self) -> None:
+        if not self.data.exists():
+            self._run(
+                _pg_bin("initdb"),
+                *("-D", str(self.data), "-A", "trust", "-U", "postgres"),
+                *("-E", "UTF8", "--no-sync"),
+            )
+        options = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
+            f"-c unix_socket_directories='{self.data}'"
+        )
+        self._run(
+            _pg_bin("pg_ctl"),
+            *("-D", str(self.data), "-o", options, "-l", str(self.data / "server.log")),
+            *("-w", "-t", "30", "start"),
+        )
+        wait_for_port(self.port, timeout=30)
+
+    def stop(self) -> None:
+        if (self.data / "postmaster.pid").exists():
+            self._run(_pg_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def close(self) -> None:
+        try:
+            self.stop()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class ThrowawayMosquitto(_Server):
+    """Mosquitto with a control room's settings (persistence, no queue limit).
+
+    Run as root, Mosquitto switches to the ``mosquitto`` user unless told
+    ``user root``, and then cannot write its persistence file here; so as root it
+    is told to stay root.  ``stop()``/``start()`` restart on the same port and
+    persistence file.  Without ``folder`` it uses, and removes, a temporary one."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._own_folder = folder is None
+        self.folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="youyi-mqtt-"))
         self.folder.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.url = f"mqtt://127.0.0.1:{self.port}"
@@ -214,16 +238,31 @@ class ThrowawayMosquitto(_Server):
     def start(self) -> None:
         binary = shutil.which("mosquitto") or "/usr/sbin/mosquitto"
         self._proc = subprocess.Popen(
-            [binary, "-c", str(self.conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [binary, "-c", str(self.conf)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
-        wait_for_port(self.port, timeout=15)
+        try:
+            wait_for_port(self.port, timeout=15, proc=self._proc)
+        except RuntimeError as e:
+            err = self._proc.stderr.read().decode(errors="replace") if self._proc.stderr else ""
+            raise RuntimeError(f"mosquitto: {e}\n{err}") from None
 
     def stop(self) -> None:
-        if self._proc and self._proc.poll() is None:
-            self._proc.terminate()
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        if proc.poll() is None:
+            proc.terminate()  # SIGTERM: Mosquitto saves its persistence file, then exits
             try:
-                self._proc.wait(timeout=10)
+                proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait(timeout=10)
-        self._proc = None
+                proc.kill()
+                proc.wait(timeout=10)
+        if proc.stderr:
+            proc.stderr.close()
+
+    def close(self) -> None:
+        try:
+            self.stop()
+        finally:
+            if self._own_folder:
+                shutil.rmtree(self.folder, ignore_errors=True)

@@ -14,12 +14,11 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Integer, Row, bindparam, insert, select, text, update
+from sqlalchemy import Connection, Row, bindparam, insert, select, update
 
 from services import audit
 from services.db.models import GridCell, WorkOrder, WorkOrderEvent, table_of
 from services.db.store import Store, Tx
-from services.db.types import UTCDateTime
 from services.domain import (
     CLOSED_STATES,
     ESCALATION_LADDER,
@@ -43,6 +42,7 @@ from services.errors import (
 )
 from services.workflow.deadlines import DeadlineTable
 from services.workflow.numbering import next_number
+from services.workflow.order_rows import open_orders_query, to_event, to_view
 from services.workflow.routing import Router, check_unit
 from services.workflow.states import NOTE_REQUIRED, check_move
 
@@ -53,9 +53,6 @@ _orders = table_of(WorkOrder)
 _events = table_of(WorkOrderEvent)
 _grids = table_of(GridCell)
 TITLE_MAX = 200
-#: Spelled as the partial indexes spell it, so that SQLite's planner uses them
-#: (SQLAlchemy would render a Boolean column as ``is_open = 1``).
-OPEN = text("work_orders.is_open")
 
 # Statements built once: building them per call costs more than running them.
 _BY_ID = select(_orders).where(_orders.c.id == bindparam("oid"))
@@ -213,17 +210,16 @@ class WorkOrderService:
     # --- reading -------------------------------------------------------------
 
     def get(self, order_id: int) -> OrderView:
-        with self.store.reading() as conn:
-            row = conn.execute(select(_orders).where(_orders.c.id == order_id)).first()
-        if row is None:
-            raise NotFoundError(f"no work order with id {order_id}")
-        return to_view(row)
+        return self._one(_orders.c.id == order_id, f"no work order with id {order_id}")
 
     def by_number(self, number: str) -> OrderView:
+        return self._one(_orders.c.number == number, f"no work order {number}")
+
+    def _one(self, where: Any, missing: str) -> OrderView:
         with self.store.reading() as conn:
-            row = conn.execute(select(_orders).where(_orders.c.number == number)).first()
+            row = conn.execute(select(_orders).where(where)).first()
         if row is None:
-            raise NotFoundError(f"no work order {number}")
+            raise NotFoundError(missing)
         return to_view(row)
 
     def history(self, order_id: int) -> list[OrderEvent]:
@@ -390,28 +386,6 @@ class WorkOrderService:
         tx.notify(Change("work_orders", row.id, row.version, row.state, actor.console, row.number))
 
 
-def open_orders_query(grid: str, limit: int, after: tuple[datetime, int] | None = None) -> Any:
-    """The desk's page query (used by the service, the benchmark and psql comparisons)."""
-    params: dict[str, Any] = {"grid": grid, "limit": limit}
-    if after is None:
-        return _OPEN_PAGE.params(params)
-    params.update(created=after[0], oid=after[1])
-    return _OPEN_PAGE_AFTER.params(params)
-
-
-_c = _orders.c
-_OPEN_PAGE = (
-    select(_orders)
-    .where(_c.grid_code == bindparam("grid"), OPEN)
-    .order_by(_c.created_at.desc(), _c.id.desc())
-    .limit(bindparam("limit", type_=Integer))
-)
-_OPEN_PAGE_AFTER = _OPEN_PAGE.where(
-    (_c.created_at < bindparam("created", type_=UTCDateTime))
-    | ((_c.created_at == bindparam("created", type_=UTCDateTime)) & (_c.id < bindparam("oid")))
-)
-
-
 def _no_clock() -> dict[str, Any]:
     return {
         "deadline_stage": None,
@@ -431,105 +405,3 @@ def next_level(level: EscalationLevel) -> EscalationLevel | None:
 def _check_grid(conn: Connection, code: str) -> None:
     if conn.execute(_GRID_EXISTS, {"code": code}).first() is None:
         raise UnknownGridError(code)
-
-
-_POS = {column.key: i for i, column in enumerate(_orders.c)}
-_P = [
-    _POS[k]
-    for k in (
-        "id",
-        "number",
-        "title",
-        "description",
-        "category",
-        "priority",
-        "state",
-        "grid_code",
-        "unit_code",
-        "community_code",
-        "outcome",
-        "reporter",
-        "source",
-        "created_at",
-        "updated_at",
-        "due_at",
-        "near_due_at",
-        "deadline_stage",
-        "overdue",
-        "near_due",
-        "supervised",
-        "escalation",
-        "version",
-    )
-]
-
-
-def to_view(row: Row[Any]) -> OrderView:
-    """A full ``work_orders`` row as the domain's frozen record (by position: the
-    desk converts thousands of these)."""
-    (
-        oid,
-        number,
-        title,
-        description,
-        category,
-        priority,
-        state,
-        grid,
-        unit,
-        community,
-        outcome,
-        reporter,
-        source,
-        created_at,
-        updated_at,
-        due_at,
-        near_due_at,
-        stage,
-        overdue,
-        near_due,
-        supervised,
-        escalation,
-        version,
-    ) = [row[i] for i in _P]
-    return OrderView(
-        oid,
-        number,
-        title,
-        description,
-        Category(category),
-        Priority(priority),
-        S(state),
-        grid,
-        unit,
-        community,
-        Outcome(outcome) if outcome else None,
-        reporter,
-        source,
-        created_at,
-        updated_at,
-        due_at,
-        near_due_at,
-        DeadlineStage(stage) if stage else None,
-        bool(overdue),
-        bool(near_due),
-        supervised,
-        EscalationLevel(escalation),
-        version,
-    )
-
-
-def to_event(row: Row[Any]) -> OrderEvent:
-    return OrderEvent(
-        id=row.id,
-        order_id=row.order_id,
-        at=row.at,
-        actor=row.actor,
-        console=row.console,
-        action=row.action,
-        from_state=S(row.from_state) if row.from_state else None,
-        to_state=S(row.to_state) if row.to_state else None,
-        note=row.note,
-        attachments=tuple(row.attachments or ()),
-        data=dict(row.data or {}),
-    )

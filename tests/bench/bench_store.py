@@ -36,7 +36,8 @@ from services.db.demo import load_demo_district
 from services.db.migrate import upgrade
 from services.db.store import Store
 from services.domain import Actor, OrderState, Outcome
-from services.workflow.orders import Move, NewOrder, WorkOrderService, open_orders_query
+from services.workflow.order_rows import open_orders_query
+from services.workflow.orders import Move, NewOrder, WorkOrderService
 
 S = OrderState
 GRIDS = [f"G{r}{c}" for r in (1, 2, 3) for c in (1, 2, 3)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from services.db.store import Store
 from services.domain import OrderState as S
-from services.workflow.orders import WorkOrderService, open_orders_query
+from services.workflow.order_rows import open_orders_query
+from services.workflow.orders import WorkOrderService
 from tests.store.conftest import FakeClock
 from tests.store.helpers import drive, raise_order
 
