@@ -22,10 +22,12 @@ install_debian_packages() {
         echo "bootstrap: warning: no apt-get here; install by hand: ${DEBIAN_PACKAGES[*]}" >&2
         return 0
     fi
-    local missing=() pkg
+    # One dpkg-query for all: the installed ones, then the rest are missing.
+    local installed missing=() pkg
+    installed=" $(dpkg-query -W -f='${db:Status-Abbrev}${Package} ' "${DEBIAN_PACKAGES[@]}" \
+        2> /dev/null | grep -o 'ii *[^ ]*' | awk '{printf "%s ", $2}' || true)"
     for pkg in "${DEBIAN_PACKAGES[@]}"; do
-        dpkg-query -W -f='${Status}' "$pkg" 2> /dev/null | grep -q "install ok installed" \
-            || missing+=("$pkg")
+        [[ "$installed" == *" $pkg "* ]] || missing+=("$pkg")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     local sudo=()

@@ -1,4 +1,7 @@
-"""Start-up of the windowed console."""
+"""Start-up of the windowed console: application, translations, theme, window.
+
+``run_gui`` runs Qt's own event loop for now; when qasync arrives only
+``_run_event_loop`` changes."""
 
 from __future__ import annotations
 
@@ -6,20 +9,25 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from console import __version__
 from console import settings as keys
 from console.i18n import Translations
 from console.main_window import MainWindow
-from services.resources import resource
+from console.paths import theme_file
 from widgets.theme import apply_theme
 
 log = logging.getLogger(__name__)
 
+#: Quit this many milliseconds after start (smoke tests, screenshots).
+QUIT_AFTER_ENV = "YOUYI_QUIT_AFTER_MS"
+FIRST_RUN_SIZE = (1600, 900)
+
 
 def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, named so that QSettings finds the workstation's settings."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -33,10 +41,13 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 def build_window(
     app: QApplication, db_label: str, language: str | None = None
 ) -> tuple[MainWindow, Translations]:
-    """The themed, translated main window, its layout restored (not shown yet)."""
-    apply_theme(app, resource("theme", "dark.qss").read_text(encoding="utf-8"))
+    """The themed, translated main window with its layout restored (not shown yet).
+
+    ``language`` overrides the saved choice for this run only; a choice made in
+    the Language menu is switched live and saved."""
+    apply_theme(app, theme_file())
     translations = Translations(app)
-    chosen = language or keys.language()
+    chosen = language if language in keys.LANGUAGES else keys.language()
     translations.switch(chosen)
     window = MainWindow(db_label)
     window.mark_language(chosen)
@@ -47,16 +58,37 @@ def build_window(
 
     window.language_chosen.connect(on_language_chosen)
     if not window.restore_layout():
-        window.resize(1600, 900)
+        window.resize(*FIRST_RUN_SIZE)
+        window.setWindowState(Qt.WindowState.WindowMaximized)
     return window, translations
 
 
+def quit_after_ms() -> int | None:
+    """``$YOUYI_QUIT_AFTER_MS`` as a positive number, or None."""
+    raw = os.environ.get(QUIT_AFTER_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        log.warning("ignoring %s=%r: not a number of milliseconds", QUIT_AFTER_ENV, raw)
+        return None
+    return value if value > 0 else None
+
+
 def run_gui(db_url: str, db_label: str, language: str | None = None) -> int:
+    """Open the console on the database ``db_url`` (shown as ``db_label``) and run
+    until the window closes; the exit status of the event loop."""
     app = create_app()
-    window, _translations = build_window(app, db_label, language)
+    window, translations = build_window(app, db_label, language)
     window.show()
-    quit_after = int(os.environ.get("YOUYI_QUIT_AFTER_MS", "0") or 0)
-    if quit_after > 0:
-        QTimer.singleShot(quit_after, window.close)
-    log.info("console started on %s", db_label)
+    delay = quit_after_ms()
+    if delay is not None:
+        log.info("quitting after %d ms (%s)", delay, QUIT_AFTER_ENV)
+        QTimer.singleShot(delay, window.close)  # closing saves the layout, then quits
+    log.info("console started on %s, language %s", db_label, translations.language)
+    return _run_event_loop(app)
+
+
+def _run_event_loop(app: QApplication) -> int:
     return app.exec()

@@ -1,4 +1,8 @@
-"""Translations: ours (resources/i18n) and Qt's own, switchable while running."""
+"""Translations: ours (resources/i18n) and Qt's own, switchable while running.
+
+Installing or removing a translator makes Qt send every widget a LanguageChange
+event, on which the widget sets its texts again; nothing is rebuilt, so a
+switch loses no state."""
 
 from __future__ import annotations
 
@@ -6,15 +10,19 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from services.resources import resource
+from console.paths import i18n_dir
 
 log = logging.getLogger(__name__)
 
+#: The language the source texts are written in: it needs no translator of ours.
+SOURCE_LANGUAGE = "en"
+
 
 class Translations:
-    """Installs the translators of one language; ``switch`` replaces them.  Qt
-    sends every widget a LanguageChange event on each install and removal, on
-    which the widget sets its texts again."""
+    """The translators of the current language; ``switch`` replaces them.
+
+    The translators are owned here (no Qt parent): one that fails to load, or is
+    removed, is simply dropped."""
 
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
@@ -22,23 +30,27 @@ class Translations:
         self.language = ""
 
     def switch(self, language: str) -> None:
+        if language == self.language:
+            return
         self.remove()
         self.language = language
         QLocale.setDefault(QLocale(language))
-        ours = QTranslator(self._app)
-        if ours.load(f"youyi_{language}", str(resource("i18n"))):
+        ours = QTranslator()
+        if ours.load(f"youyi_{language}", str(i18n_dir())):
             self._install(ours)
-        else:
-            log.warning("no translation youyi_%s in %s", language, resource("i18n"))
+        elif language != SOURCE_LANGUAGE:
+            log.warning("no translation youyi_%s in %s", language, i18n_dir())
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        base = QTranslator(self._app)
-        if language != "en" and base.load(f"qtbase_{language}", qt_dir):
-            self._install(base)
+        base = QTranslator()
+        if language != SOURCE_LANGUAGE and base.load(f"qtbase_{language}", qt_dir):
+            self._install(base)  # Qt's own dialogs and buttons ("Cancel", "OK", ...)
+        log.info("language %s (%d translators)", language, len(self._installed))
 
     def remove(self) -> None:
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed.clear()
+        self.language = ""
 
     def _install(self, translator: QTranslator) -> None:
         self._app.installTranslator(translator)

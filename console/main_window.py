@@ -1,7 +1,8 @@
 """The main window: docks the operator arranges, menus, status bar.
 
-Areas fill in with later releases (video wall, nine-grid map, alert queue,
-work-order desk); each dock keeps an object name so its place is restored.
+The areas (console/docks.py) fill in with later releases; each dock keeps its
+object name so that its place is restored at the next start.  Every text is set
+in ``_retranslate``, which runs again on each language change.
 """
 
 from __future__ import annotations
@@ -15,16 +16,18 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from console import __version__
 from console import settings as keys
+from console.docks import DOCKS, DockSpec
 from widgets.placeholder import PlaceholderPanel
 from widgets.status_bar import ConsoleStatusBar
 
 log = logging.getLogger(__name__)
 
-DOCKS = ("video", "map", "alerts", "orders")
+#: The language menu names each language in itself, so it is never translated.
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
 
 class MainWindow(QMainWindow):
-    language_chosen = Signal(str)
+    language_chosen = Signal(str)  # a language code from keys.LANGUAGES
 
     def __init__(self, db_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,8 +36,8 @@ class MainWindow(QMainWindow):
         self.db_label = db_label
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, PlaceholderPanel] = {}
-        for name in DOCKS:
-            self._add_dock(name)
+        for spec in DOCKS:
+            self._add_dock(spec)
         self._arrange_default()
         self.status = ConsoleStatusBar(self)
         self.setStatusBar(self.status)
@@ -43,9 +46,9 @@ class MainWindow(QMainWindow):
 
     # --- construction ----------------------------------------------------------
 
-    def _add_dock(self, name: str) -> None:
+    def _add_dock(self, spec: DockSpec) -> None:
         dock = QDockWidget(self)
-        dock.setObjectName(f"dock_{name}")
+        dock.setObjectName(spec.object_name)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -53,15 +56,13 @@ class MainWindow(QMainWindow):
         )
         panel = PlaceholderPanel(dock)
         dock.setWidget(panel)
-        self.docks[name], self.panels[name] = dock, panel
+        self.docks[spec.name], self.panels[spec.name] = dock, panel
 
     def _arrange_default(self) -> None:
-        """Video wall large on the left; map over alerts on the right; desk below."""
-        area = Qt.DockWidgetArea
-        self.addDockWidget(area.LeftDockWidgetArea, self.docks["video"])
-        self.addDockWidget(area.RightDockWidgetArea, self.docks["map"])
+        """Video wall large on the left, map over alerts on the right, desk below."""
+        for spec in DOCKS:
+            self.addDockWidget(spec.area, self.docks[spec.name])
         self.splitDockWidget(self.docks["map"], self.docks["alerts"], Qt.Orientation.Vertical)
-        self.addDockWidget(area.BottomDockWidgetArea, self.docks["orders"])
         self.resizeDocks(
             [self.docks["video"], self.docks["map"]], [1100, 800], Qt.Orientation.Horizontal
         )
@@ -72,23 +73,25 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.view_menu = bar.addMenu("")
-        for name in DOCKS:
-            self.view_menu.addAction(self.docks[name].toggleViewAction())
+        for spec in DOCKS:
+            self.view_menu.addAction(self.docks[spec.name].toggleViewAction())
         self.view_menu.addSeparator()
         self.reset_layout_action = self.view_menu.addAction("")
         self.reset_layout_action.triggered.connect(self._on_reset_layout_triggered)
+
         self.language_menu = bar.addMenu("")
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
-        for code, label in (("zh_CN", "简体中文"), ("en", "English")):
-            action = QAction(label, self, checkable=True)
-            action.setData(code)
+        for code in keys.LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[code], self, checkable=True)
             group.addAction(action)
             self.language_menu.addAction(action)
             action.triggered.connect(self._language_slot(code))
             self.language_actions[code] = action
+
         self.help_menu = bar.addMenu("")
         self.about_action = self.help_menu.addAction("")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_triggered)
 
     def _language_slot(self, code: str) -> Callable[[], None]:
@@ -103,52 +106,35 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Youyi Road Sub-district Operations Center"))
-        titles = {
-            "video": (
-                self.tr("Video wall"),
-                self.tr("84 community cameras at a glance — arrives with the video wall release"),
-            ),
-            "map": (
-                self.tr("Nine-grid map"),
-                self.tr(
-                    "Blocks, grid cells, devices and live alerts — arrives with the map release"
-                ),
-            ),
-            "alerts": (
-                self.tr("Alert queue"),
-                self.tr("Newest and most severe alerts first — arrives with the alert release"),
-            ),
-            "orders": (
-                self.tr("Work-order desk"),
-                self.tr("Raise, dispatch and close work orders — arrives with the desk release"),
-            ),
-        }
-        for name, (title, note) in titles.items():
-            self.docks[name].setWindowTitle(title)
-            self.panels[name].set_texts(title, note)
+        for spec in DOCKS:
+            title = spec.translated_title()
+            self.docks[spec.name].setWindowTitle(title)
+            self.panels[spec.name].set_texts(title, spec.translated_note())
         self.view_menu.setTitle(self.tr("&View"))
-        self.reset_layout_action.setText(self.tr("Reset layout"))
+        self.reset_layout_action.setText(self.tr("&Reset layout"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
-        self.about_action.setText(self.tr("About"))
+        self.about_action.setText(self.tr("&About"))
         self.status.set_database(self.tr("Database: %1").replace("%1", self.db_label))
         self.status.set_broker(self.tr("Message bus: not connected"), connected=False)
 
     def mark_language(self, code: str) -> None:
+        """Check the language's entry in the menu (without switching anything)."""
         if code in self.language_actions:
             self.language_actions[code].setChecked(True)
 
     # --- layout persistence ------------------------------------------------------
 
     def restore_layout(self) -> bool:
+        """Geometry and dock layout of the last session; False if there was none."""
         s = keys.settings()
         geometry, state = s.value(keys.WINDOW_GEOMETRY), s.value(keys.WINDOW_STATE)
-        restored = False
-        if isinstance(geometry, QByteArray):
-            restored = self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            restored = self.restoreState(state) and restored
-        return restored
+        if not isinstance(geometry, QByteArray) or not isinstance(state, QByteArray):
+            return False
+        if not (self.restoreGeometry(geometry) and self.restoreState(state)):
+            log.warning("saved window layout could not be restored; using the default")
+            return False
+        return True
 
     def save_layout(self) -> None:
         s = keys.settings()
@@ -170,7 +156,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About"),
-            self.tr("Youyi Road Sub-district Operations Center console, version %1").replace(
-                "%1", __version__
-            ),
+            self.tr(
+                "<h3>Youyi Road Sub-district Operations Center</h3>"
+                "<p>Console version %1</p>"
+                "<p>Baoshan District, Shanghai · one network to see and manage the district</p>"
+            ).replace("%1", __version__),
         )

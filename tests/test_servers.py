@@ -42,6 +42,8 @@ def test_throwaway_mosquitto_speaks_mqtt_and_keeps_retained_messages(tmp_path: P
         assert broker.url == f"mqtt://127.0.0.1:{broker.port}"
         with _mqtt_session(broker.port) as s:
             s.sendall(_publish_retained(b"youyi/test", b"kept"))
+            s.sendall(b"\xe0\x00")  # DISCONNECT; the broker closes after the PUBLISH
+            assert _read(s, 1) == b""
         broker.stop()
         assert not port_open(broker.port)
         broker.start()
@@ -77,9 +79,8 @@ def _mqtt_session(port: int) -> socket.socket:
     return s
 
 
-def _publish_retained(topic: str | bytes, payload: bytes) -> bytes:
-    t = topic.encode() if isinstance(topic, str) else topic
-    body = len(t).to_bytes(2, "big") + t + payload
+def _publish_retained(topic: bytes, payload: bytes) -> bytes:
+    body = len(topic).to_bytes(2, "big") + topic + payload
     return bytes([0x31, len(body)]) + body  # PUBLISH, QoS 0, retain
 
 

@@ -5,37 +5,48 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+#: Shown times are local to the district, whatever the workstation's own zone.
+DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
+CLOCK_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
 class ConsoleStatusBar(QStatusBar):
+    """Permanent labels (a transient ``showMessage`` does not hide them)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setSizeGripEnabled(False)
         self.database_label = QLabel(self)
+        self.database_label.setObjectName("statusDatabase")
         self.broker_label = QLabel(self)
         self.broker_label.setObjectName("statusBrokerDown")
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("statusClock")
-        self.addWidget(self.database_label)
-        self.addWidget(self.broker_label)
+        self.addPermanentWidget(self.database_label)
+        self.addPermanentWidget(self.broker_label, 1)
         self.addPermanentWidget(self.clock_label)
         self._timer = QTimer(self)
-        self._timer.setInterval(1000)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self._timer.start()
         self._on_timer_timeout()
 
     def _on_timer_timeout(self) -> None:
-        self.clock_label.setText(datetime.now(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S"))
+        """Show the time, then wake just after the next full second."""
+        now = datetime.now(DISTRICT_TZ)
+        self.clock_label.setText(now.strftime(CLOCK_FORMAT))
+        self._timer.start(1000 - now.microsecond // 1000 + 5)
 
     def set_database(self, text: str) -> None:
         self.database_label.setText(text)
 
     def set_broker(self, text: str, connected: bool) -> None:
-        self.broker_label.setObjectName("statusBroker" if connected else "statusBrokerDown")
+        name = "statusBroker" if connected else "statusBrokerDown"
+        if self.broker_label.objectName() != name:
+            self.broker_label.setObjectName(name)
+            self.broker_label.style().unpolish(self.broker_label)
+            self.broker_label.style().polish(self.broker_label)
         self.broker_label.setText(text)
-        self.broker_label.style().unpolish(self.broker_label)
-        self.broker_label.style().polish(self.broker_label)

@@ -1,15 +1,17 @@
-"""The dark control-room theme: a style sheet and a CJK-capable font."""
+"""The dark control-room theme: a palette, a CJK-capable font and a style sheet."""
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
+from PySide6.QtCore import QDir
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
-#: Preferred families, first found wins: CJK first so Chinese never shows tofu.
+#: Preferred families, first found wins: CJK first so that Chinese never shows tofu.
 FONT_FAMILIES = (
     "Noto Sans CJK SC",
     "Source Han Sans SC",
@@ -20,6 +22,24 @@ FONT_FAMILIES = (
     "Noto Sans",
 )
 BASE_POINT_SIZE = 12
+#: Style sheets name their images ``url(theme:icons/...)``, relative to their folder.
+SEARCH_PREFIX = "theme"
+
+_PALETTE = {
+    QPalette.ColorRole.Window: "#0f141b",
+    QPalette.ColorRole.WindowText: "#e6edf5",
+    QPalette.ColorRole.Base: "#121922",
+    QPalette.ColorRole.AlternateBase: "#151c25",
+    QPalette.ColorRole.Text: "#e6edf5",
+    QPalette.ColorRole.PlaceholderText: "#6f8297",
+    QPalette.ColorRole.Button: "#1a2430",
+    QPalette.ColorRole.ButtonText: "#e6edf5",
+    QPalette.ColorRole.Highlight: "#3d9bff",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#6cb4ff",
+    QPalette.ColorRole.ToolTipBase: "#1f2b38",
+    QPalette.ColorRole.ToolTipText: "#e6edf5",
+}
 
 
 def pick_font_family() -> str | None:
@@ -31,27 +51,24 @@ def pick_font_family() -> str | None:
     return None
 
 
-def apply_theme(app: QApplication, style_sheet: str) -> None:
-    """Dark palette (for what the style sheet does not reach), font, style sheet."""
-    app.setStyle("Fusion")
+def dark_palette() -> QPalette:
     palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#0f141b"),
-        (QPalette.ColorRole.WindowText, "#e6edf5"),
-        (QPalette.ColorRole.Base, "#121922"),
-        (QPalette.ColorRole.AlternateBase, "#151c25"),
-        (QPalette.ColorRole.Text, "#e6edf5"),
-        (QPalette.ColorRole.Button, "#1a2430"),
-        (QPalette.ColorRole.ButtonText, "#e6edf5"),
-        (QPalette.ColorRole.Highlight, "#3d9bff"),
-        (QPalette.ColorRole.HighlightedText, "#ffffff"),
-        (QPalette.ColorRole.ToolTipBase, "#1f2b38"),
-        (QPalette.ColorRole.ToolTipText, "#e6edf5"),
-    ):
+    for role, colour in _PALETTE.items():
         palette.setColor(role, QColor(colour))
-    app.setPalette(palette)
+    return palette
+
+
+def apply_theme(app: QApplication, style_sheet: Path) -> None:
+    """Fusion style, the dark palette (for what the style sheet does not reach),
+    the font, and the style sheet read from ``style_sheet``."""
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
     family = pick_font_family()
     font = QFont(family) if family else app.font()
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
-    app.setStyleSheet(style_sheet)
+    QDir.setSearchPaths(SEARCH_PREFIX, [str(style_sheet.parent)])
+    try:
+        app.setStyleSheet(style_sheet.read_text(encoding="utf-8"))
+    except OSError:
+        log.exception("style sheet %s not readable; keeping the plain dark palette", style_sheet)

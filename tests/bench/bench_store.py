@@ -24,9 +24,11 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import closing as contextlib_closing
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from sqlalchemy.engine import make_url
@@ -169,6 +171,34 @@ def time_ours(store: Store, grid: str, repeat: int) -> float:
     return statistics.median(samples) * 1000
 
 
+def page_sql(store: Store, grid: str) -> str:
+    query = open_orders_query(grid, 50)
+    return str(query.compile(store.engine, compile_kwargs={"literal_binds": True}))
+
+
+def time_driver(store: Store, grid: str, repeat: int) -> float:
+    """The same SQL through the bare Python driver (sqlite3 / psycopg), rows as tuples:
+    what any Python program pays before it makes objects of the rows."""
+    sql = page_sql(store, grid)
+    if store.is_postgres:
+        conn: Any = psycopg.connect(libpq_conninfo(store.url), autocommit=True)
+        closing: Any = conn
+    else:
+        import sqlite3
+
+        conn = sqlite3.connect(store.url.database or "")
+        closing = contextlib_closing(conn)
+    with closing:
+        samples = []
+        for i in range(repeat + 5):
+            t = time.perf_counter()
+            rows = conn.execute(sql).fetchall()
+            if i >= 5:
+                samples.append(time.perf_counter() - t)
+        assert len(rows) == 50
+    return statistics.median(samples) * 1000
+
+
 def time_cli(store: Store, grid: str, repeat: int) -> tuple[float, str]:
     sql = (
         str(
@@ -249,10 +279,12 @@ def main() -> None:
                 with fresh_db(backend, args.pg, Path(tmp)) as store:
                     load_s = load_rows(store, args.rows)
                     ours = time_ours(store, "G22", args.repeat)
+                    driver = time_driver(store, "G22", args.repeat)
                     theirs, tool = time_cli(store, "G22", args.repeat)
                 print(
                     f"{backend}: first page of open orders of one cell among {args.rows:,}"
-                    f" (loaded in {load_s:.0f} s): ours {ours:.3f} ms, {tool} {theirs:.3f} ms,"
+                    f" (loaded in {load_s:.0f} s): ours {ours:.3f} ms, bare driver {driver:.3f} ms,"
+                    f" {tool} {theirs:.3f} ms,"
                     f" ratio {ours / theirs:.2f}",
                     flush=True,
                 )

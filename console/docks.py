@@ -1,0 +1,69 @@
+"""The areas of the main window, one dock each, in the order of the View menu.
+
+Each area is a placeholder until its release replaces the panel with the real
+widget; the object name never changes, so a saved layout keeps working."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+
+#: Translation context of the titles and notes below.
+CONTEXT = "Docks"
+
+
+@dataclass(frozen=True)
+class DockSpec:
+    name: str
+    area: Qt.DockWidgetArea
+    title: str  # English source text, translated when shown
+    note: str  # what the placeholder says about the release that brings the area
+
+    @property
+    def object_name(self) -> str:
+        return f"dock_{self.name}"
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate(CONTEXT, self.title)
+
+    def translated_note(self) -> str:
+        return QCoreApplication.translate(CONTEXT, self.note)
+
+
+_AREA = Qt.DockWidgetArea
+
+DOCKS: tuple[DockSpec, ...] = (
+    DockSpec(
+        "video",
+        _AREA.LeftDockWidgetArea,
+        QT_TRANSLATE_NOOP("Docks", "Video wall"),
+        QT_TRANSLATE_NOOP(
+            "Docks", "84 community cameras at a glance — arrives with the video wall release"
+        ),
+    ),
+    DockSpec(
+        "map",
+        _AREA.RightDockWidgetArea,
+        QT_TRANSLATE_NOOP("Docks", "Nine-grid map"),
+        QT_TRANSLATE_NOOP(
+            "Docks", "Blocks, grid cells, devices and live alerts — arrives with the map release"
+        ),
+    ),
+    DockSpec(
+        "alerts",
+        _AREA.RightDockWidgetArea,
+        QT_TRANSLATE_NOOP("Docks", "Alert queue"),
+        QT_TRANSLATE_NOOP(
+            "Docks", "Newest and most severe alerts first — arrives with the alert release"
+        ),
+    ),
+    DockSpec(
+        "orders",
+        _AREA.BottomDockWidgetArea,
+        QT_TRANSLATE_NOOP("Docks", "Work-order desk"),
+        QT_TRANSLATE_NOOP(
+            "Docks", "File, dispatch and close work orders — arrives with the work-order release"
+        ),
+    ),
+)
