@@ -26,10 +26,12 @@ if ! pg_ready; then
     if command -v pg_ctlcluster > /dev/null && [ -d /etc/postgresql ]; then
         for version in $(ls /etc/postgresql); do
             echo "services: starting PostgreSQL $version/main"
-            pg_ctlcluster --skip-systemctl-redirect "$version" main start \
-                || echo "services: warning: PostgreSQL $version/main did not start" >&2
+            if pg_ctlcluster --skip-systemctl-redirect "$version" main start; then
+                wait_until 10 pg_ready
+            else
+                echo "services: warning: PostgreSQL $version/main did not start" >&2
+            fi
         done
-        wait_until 10 pg_ready
     fi
     pg_ready || echo "services: no PostgreSQL on 127.0.0.1:5432; tests use throwaway servers"
 fi
@@ -37,9 +39,11 @@ fi
 if ! port_open 1883; then
     if command -v mosquitto > /dev/null && [ -f /etc/mosquitto/mosquitto.conf ]; then
         echo "services: starting Mosquitto"
-        mosquitto -d -c /etc/mosquitto/mosquitto.conf \
-            || echo "services: warning: Mosquitto did not start" >&2
-        wait_until 5 port_open 1883
+        if mosquitto -d -c /etc/mosquitto/mosquitto.conf; then
+            wait_until 5 port_open 1883
+        else
+            echo "services: warning: Mosquitto did not start" >&2
+        fi
     fi
     port_open 1883 || echo "services: no Mosquitto on 127.0.0.1:1883; tests use throwaway brokers"
 fi
