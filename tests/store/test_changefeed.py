@@ -37,6 +37,8 @@ class Inbox:
 def test_other_console_hears_within_a_second(
     store: Store, second_store: Store, clock: FakeClock
 ) -> None:
+    """PostgreSQL only: across connections the feed is LISTEN/NOTIFY, which SQLite
+    (one workstation, in-process feed) does not have."""
     inbox = Inbox()
     unsubscribe = store.subscribe(inbox)  # console A listens
     console_b = WorkOrderService(second_store, clock=clock)  # console B writes
@@ -72,6 +74,7 @@ def test_rolled_back_change_is_not_announced(store: Store, service: WorkOrderSer
 def test_sqlite_feed_is_in_process_and_after_commit(
     store: Store, service: WorkOrderService
 ) -> None:
+    """SQLite only: on PostgreSQL the notices come through the listener thread."""
     seen: list[tuple[Change, int]] = []
 
     def on_change(change: Change) -> None:
