@@ -21,7 +21,7 @@ from widgets.theme import apply_theme
 
 log = logging.getLogger(__name__)
 
-#: Quit this many milliseconds after start (smoke tests, screenshots).
+# Quit this many milliseconds after start (smoke tests, screenshots).
 QUIT_AFTER_ENV = "YOUYI_QUIT_AFTER_MS"
 FIRST_RUN_SIZE = (1600, 900)
 
@@ -85,7 +85,12 @@ def run_gui(db_url: str, db_label: str, language: str | None = None) -> int:
     delay = quit_after_ms()
     if delay is not None:
         log.info("quitting after %d ms (%s)", delay, QUIT_AFTER_ENV)
-        QTimer.singleShot(delay, window.close)  # closing saves the layout, then quits
+
+        def quit_now() -> None:
+            window.close()  # saves the layout
+            app.quit()  # even if a dialog is still open
+
+        QTimer.singleShot(delay, quit_now)
     log.info("console started on %s, language %s", db_label, translations.language)
     return _run_event_loop(app)
 

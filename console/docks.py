@@ -7,10 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
-#: Translation context of the titles and notes below.
+# Translation context of the titles and notes below.
 CONTEXT = "Docks"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks ``text`` for lupdate under ``context``; translated later, when shown.
+    (PySide6's own is typed as returning ``object``.)"""
+    return text
 
 
 @dataclass(frozen=True)
@@ -19,6 +25,7 @@ class DockSpec:
     area: Qt.DockWidgetArea
     title: str  # English source text, translated when shown
     note: str  # what the placeholder says about the release that brings the area
+    below: str | None = None  # shares the area of this dock, split beneath it
 
     @property
     def object_name(self) -> str:
@@ -57,6 +64,7 @@ DOCKS: tuple[DockSpec, ...] = (
         QT_TRANSLATE_NOOP(
             "Docks", "Newest and most severe alerts first — arrives with the alert release"
         ),
+        below="map",
     ),
     DockSpec(
         "orders",

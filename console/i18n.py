@@ -14,7 +14,7 @@ from console.paths import i18n_dir
 
 log = logging.getLogger(__name__)
 
-#: The language the source texts are written in: it needs no translator of ours.
+# The language the source texts are written in: it needs no translator of ours.
 SOURCE_LANGUAGE = "en"
 
 

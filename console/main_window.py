@@ -12,17 +12,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from console import __version__
 from console import settings as keys
 from console.docks import DOCKS, DockSpec
+from widgets.about_dialog import AboutDialog
 from widgets.placeholder import PlaceholderPanel
 from widgets.status_bar import ConsoleStatusBar
 
 log = logging.getLogger(__name__)
 
-#: The language menu names each language in itself, so it is never translated.
+# The language menu names each language in itself, so it is never translated.
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
 
@@ -61,8 +62,14 @@ class MainWindow(QMainWindow):
     def _arrange_default(self) -> None:
         """Video wall large on the left, map over alerts on the right, desk below."""
         for spec in DOCKS:
-            self.addDockWidget(spec.area, self.docks[spec.name])
-        self.splitDockWidget(self.docks["map"], self.docks["alerts"], Qt.Orientation.Vertical)
+            dock = self.docks[spec.name]
+            if spec.below is None:
+                self.addDockWidget(spec.area, dock)
+            else:
+                self.splitDockWidget(self.docks[spec.below], dock, Qt.Orientation.Vertical)
+        self._size_default()
+
+    def _size_default(self) -> None:
         self.resizeDocks(
             [self.docks["video"], self.docks["map"]], [1100, 800], Qt.Orientation.Horizontal
         )
@@ -115,6 +122,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About"))
+        #: %1 is the database's kind and place, e.g. "SQLite · /home/op/youyi.db"
         self.status.set_database(self.tr("Database: %1").replace("%1", self.db_label))
         self.status.set_broker(self.tr("Message bus: not connected"), connected=False)
 
@@ -147,18 +155,22 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _on_reset_layout_triggered(self) -> None:
+        """Back to the arrangement of a first start."""
         for dock in self.docks.values():
             dock.setFloating(False)
             dock.show()
         self._arrange_default()
 
     def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self,
+        dialog = AboutDialog(
             self.tr("About"),
-            self.tr(
-                "<h3>Youyi Road Sub-district Operations Center</h3>"
-                "<p>Console version %1</p>"
-                "<p>Baoshan District, Shanghai · one network to see and manage the district</p>"
-            ).replace("%1", __version__),
+            self.tr("Youyi Road Sub-district Operations Center"),
+            [
+                self.tr("Console version %1").replace("%1", __version__),
+                self.tr("Baoshan District, Shanghai · one network to see and manage it all"),
+                self.tr("Database: %1").replace("%1", self.db_label),
+            ],
+            self,
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

@@ -31,4 +31,5 @@ def test_100k_calls_of_a_none_returning_method() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert "ok" in result.stdout
     before, after = (int(v) for v in result.stdout.split("refcount")[1].split()[:2])
-    assert before - after < 1000  # a leak of one per call would be 200,000
+    print(f"refcount of None: {before} before, {after} after 200,000 calls")
+    assert before - after < 50  # the broken build loses one per call: 200,000

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-#: Shown times are local to the district, whatever the workstation's own zone.
+# Shown times are local to the district, whatever the workstation's own zone.
 DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
 CLOCK_FORMAT = "%Y-%m-%d %H:%M:%S"
 

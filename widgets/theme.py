@@ -7,11 +7,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
 
 log = logging.getLogger(__name__)
 
-#: Preferred families, first found wins: CJK first so that Chinese never shows tofu.
+# Preferred families, first found wins: CJK first so that Chinese never shows tofu.
 FONT_FAMILIES = (
     "Noto Sans CJK SC",
     "Source Han Sans SC",
@@ -22,7 +30,7 @@ FONT_FAMILIES = (
     "Noto Sans",
 )
 BASE_POINT_SIZE = 12
-#: Style sheets name their images ``url(theme:icons/...)``, relative to their folder.
+# Style sheets name their images ``url(theme:icons/...)``, relative to their folder.
 SEARCH_PREFIX = "theme"
 
 _PALETTE = {
@@ -42,6 +50,25 @@ _PALETTE = {
 }
 
 
+class ControlRoomStyle(QProxyStyle):
+    """Fusion, with dock title buttons as large as the style sheet asks: Qt caps
+    their icons at 10 px whenever the style says the buttons have a frame."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def styleHint(  # noqa: N802 (Qt's name)
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        return_data: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_DockWidget_ButtonsHaveFrame:
+            return 0
+        return super().styleHint(hint, option, widget, return_data)
+
+
 def pick_font_family() -> str | None:
     available = set(QFontDatabase.families())
     for family in FONT_FAMILIES:
@@ -59,9 +86,9 @@ def dark_palette() -> QPalette:
 
 
 def apply_theme(app: QApplication, style_sheet: Path) -> None:
-    """Fusion style, the dark palette (for what the style sheet does not reach),
+    """Fusion (adjusted), the dark palette (for what the style sheet does not reach),
     the font, and the style sheet read from ``style_sheet``."""
-    app.setStyle("Fusion")
+    app.setStyle(ControlRoomStyle())
     app.setPalette(dark_palette())
     family = pick_font_family()
     font = QFont(family) if family else app.font()

@@ -2,11 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Youyi Road Sub-district Operations Center</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>Docks</name>
     <message>
         <source>Video wall</source>
         <translation type="unfinished"></translation>
@@ -36,15 +32,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Raise, dispatch and close work orders — arrives with the desk release</source>
+        <source>File, dispatch and close work orders — arrives with the work-order release</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Youyi Road Sub-district Operations Center</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -56,19 +55,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Console version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baoshan District, Shanghai · one network to see and manage it all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Database: %1</source>
+        <extracomment>%1 is the database&apos;s kind and place, e.g. &quot;SQLite · /home/op/youyi.db&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Message bus: not connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Youyi Road Sub-district Operations Center console, version %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

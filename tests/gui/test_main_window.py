@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +13,7 @@ from console import settings as keys
 from console.app import build_window
 from console.i18n import Translations
 from console.main_window import MainWindow
+from widgets.about_dialog import AboutDialog
 
 LABEL = "SQLite · /tmp/youyi.db"
 
@@ -47,8 +48,12 @@ def test_opens_in_chinese_with_four_docks(
     assert window.windowTitle() == "友谊路街道城运中心"
     assert _titles(window) == ["视频墙", "九宫格地图", "告警队列", "工单台"]
     assert all(window.docks[n].isVisible() for n in window.docks)
+    assert window.panels["video"].title_label.text() == "视频墙"
+    assert "随视频墙版本上线" in window.panels["video"].note_label.text()
     assert window.status.database_label.text() == f"数据库：{LABEL}"
     assert window.status.broker_label.text() == "消息总线：未连接"
+    assert window.language_actions["zh_CN"].isChecked()
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own, too
 
 
 def test_language_switches_live_and_back(
@@ -60,11 +65,29 @@ def test_language_switches_live_and_back(
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: window.windowTitle() == "Youyi Road Sub-district Operations Center")
     assert _titles(window) == ["Video wall", "Nine-grid map", "Alert queue", "Work-order desk"]
+    assert window.panels["orders"].title_label.text() == "Work-order desk"
+    assert window.view_menu.title() == "&View"
+    assert window.status.broker_label.text() == "Message bus: not connected"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     assert window.docks["map"].isFloating()
     assert keys.language() == "en"
     window.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: window.windowTitle() == "友谊路街道城运中心")
+    assert _titles(window) == ["视频墙", "九宫格地图", "告警队列", "工单台"]
+    assert window.docks["map"].isFloating()
     assert keys.language() == "zh_CN"
+
+
+def test_lang_option_overrides_the_saved_choice(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window, translations = build_window(app, LABEL, "en")
+    qtbot.addWidget(window)
+    try:
+        assert window.windowTitle() == "Youyi Road Sub-district Operations Center"
+        assert keys.language() == "zh_CN"  # --lang is for this run only
+    finally:
+        translations.remove()
 
 
 def test_saved_language_is_used_next_time(
@@ -78,17 +101,24 @@ def test_saved_language_is_used_next_time(
 
 def test_dock_layout_is_restored(make_window: Callable[[], MainWindow], qtbot: QtBot) -> None:
     first = make_window()
-    first.show()
+    with qtbot.waitExposed(first):
+        first.show()
     first.docks["alerts"].hide()
     first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first.docks["orders"])
     first.close()  # saves
     assert isinstance(keys.settings().value(keys.WINDOW_STATE), QByteArray)
+
     second = make_window()
-    second.show()
+    # Like an operator, act once the window is up: Qt 6.11 applies a state restored
+    # into a maximized window at its first resize, and re-arranging docks before
+    # that crashes it (offscreen platform).
+    with qtbot.waitExposed(second):
+        second.show()
+    assert second.isMaximized()  # a first start opens maximized, and that is kept
     assert not second.docks["alerts"].isVisible()
     assert second.dockWidgetArea(second.docks["orders"]) == Qt.DockWidgetArea.LeftDockWidgetArea
     second.reset_layout_action.trigger()
-    assert second.docks["alerts"].isVisible()
+    qtbot.waitUntil(lambda: second.docks["alerts"].isVisible())
     assert second.dockWidgetArea(second.docks["orders"]) == Qt.DockWidgetArea.BottomDockWidgetArea
 
 
@@ -97,3 +127,16 @@ def test_clock_ticks(make_window: Callable[[], MainWindow], qtbot: QtBot) -> Non
     first = window.status.clock_label.text()
     assert len(first) == len("2026-11-23 10:00:00")
     qtbot.waitUntil(lambda: window.status.clock_label.text() != first, timeout=3000)
+
+
+def test_about_names_the_center_and_the_database(
+    make_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    window = make_window()
+    window.about_action.trigger()
+    qtbot.waitUntil(lambda: bool(window.findChildren(AboutDialog)))
+    dialog = window.findChildren(AboutDialog)[0]
+    assert dialog.windowTitle() == "关于"
+    assert dialog.heading_label.text() == "友谊路街道城运中心"
+    assert [label.text() for label in dialog.line_labels][-1] == f"数据库：{LABEL}"
+    dialog.reject()
