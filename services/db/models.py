@@ -107,6 +107,8 @@ class Device(Base):
     lat: Mapped[float | None] = mapped_column(Float)
     online: Mapped[bool | None] = mapped_column(Boolean)
     last_seen: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Silent longer than this (seconds) and the device is marked offline.
+    reporting_interval_s: Mapped[int | None] = mapped_column(Integer)
 
 
 # --- people -----------------------------------------------------------------
@@ -219,6 +221,30 @@ class Quarantine(Base):
     reason: Mapped[str] = mapped_column(Text)
 
 
+class Telemetry(Base):
+    """Recent measurements (arc-fault current, temperature ...), one row a value."""
+
+    __tablename__ = "telemetry"
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    metric: Mapped[str] = mapped_column(String(32), primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    value: Mapped[float] = mapped_column(Float)
+
+
+class TelemetryRollup(Base):
+    """Older measurements downsampled to one row per device, metric and bucket."""
+
+    __tablename__ = "telemetry_rollup"
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    metric: Mapped[str] = mapped_column(String(32), primary_key=True)
+    bucket: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    seconds: Mapped[int] = mapped_column(Integer)
+    n: Mapped[int] = mapped_column(Integer)
+    min: Mapped[float] = mapped_column(Float)
+    max: Mapped[float] = mapped_column(Float)
+    mean: Mapped[float] = mapped_column(Float)
+
+
 # --- work orders ------------------------------------------------------------
 
 
@@ -254,6 +280,8 @@ class WorkOrder(Base):
     supervised: Mapped[int] = mapped_column(Integer, default=0)
     escalation: Mapped[str] = mapped_column(String(16))
     version: Mapped[int] = mapped_column(Integer)
+    # What raised it automatically (e.g. "alert:<event key>"): one order per source.
+    source_ref: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
         # The desk's first page: open orders of one grid cell, newest first.
@@ -279,6 +307,7 @@ class WorkOrder(Base):
             postgresql_where=text("is_open AND NOT near_due"),
         ),
         Index("ix_work_orders_created", "created_at"),
+        Index("uq_work_orders_source_ref", "source_ref", unique=True),
     )
 
 

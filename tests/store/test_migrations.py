@@ -37,3 +37,17 @@ def test_downgrade_to_nothing_and_back(store: Store) -> None:
     assert names == set()
     assert upgrade(store.engine) == head_revision()
     assert "work_orders" in inspect(store.engine).get_table_names()
+
+
+def test_one_step_down_keeps_the_desk_index(store: Store) -> None:
+    from alembic import command
+
+    from services.db.migrate import alembic_config
+
+    cfg = alembic_config()
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "-1")
+    names = {ix["name"] for ix in inspect(store.engine).get_indexes("work_orders")}
+    assert "ix_work_orders_open_grid" in names
+    assert upgrade(store.engine) == head_revision()
