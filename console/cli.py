@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli_orders import add_order_commands
 
     add_order_commands(sub)
+    # More sub-command modules register below, one import and one call each.
     return parser
 
 

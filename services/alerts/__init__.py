@@ -1,0 +1,1 @@
+"""Alerts from devices: messages, parsing and validation, ingestion."""
