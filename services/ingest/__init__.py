@@ -1,0 +1,1 @@
+"""Ingestion: MQTT messages into the shared database, exactly once."""

@@ -1,0 +1,201 @@
+"""Ingest writer: exactly once, alarm folding, clears, latches, quarantine."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import insert, text
+
+from services.alerts.messages import (
+    AlertIn,
+    Channel,
+    DeviceKind,
+    Rejected,
+    StatusIn,
+    TelemetryIn,
+    Topic,
+)
+from services.db.models import Device, table_of
+from services.db.store import Store
+from services.ingest.writer import IngestWriter
+
+T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+DEVICES = [
+    ("EL-0231", "elevator", "G21"),
+    ("AF-1102", "arc_fault", "G12"),
+    ("CAM-001", "camera", "G11"),
+]
+
+
+@pytest.fixture
+def writer(store: Store) -> Iterator[IngestWriter]:
+    with store.transaction() as tx:
+        tx.conn.execute(
+            insert(table_of(Device)),
+            [{"id": d, "kind": k, "name": d, "grid_code": g} for d, k, g in DEVICES],
+        )
+    w = IngestWriter(store, latches=lambda kind, t: kind == "arc_fault" and t == "arc_detected")
+    w.load_devices()
+    yield w
+
+
+def topic(device: str, kind: str, channel: Channel = Channel.EVENT) -> Topic:
+    return Topic("youyi", DeviceKind(kind), device, channel)
+
+
+def alert(
+    key: str,
+    device: str = "EL-0231",
+    kind: str = "elevator",
+    alert_type: str = "ebike_entering",
+    seconds: int = 0,
+    **kw: object,
+) -> AlertIn:
+    return AlertIn(
+        event_key=key,
+        topic=topic(device, kind),
+        alert_type=alert_type,
+        severity=2,
+        occurred_at=T0 + timedelta(seconds=seconds),
+        payload={"floor": 7},
+        **kw,
+    )  # type: ignore[arg-type]
+
+
+def rows(store: Store, sql: str) -> list[tuple[object, ...]]:
+    with store.reading() as conn:
+        return [tuple(r) for r in conn.execute(text(sql))]
+
+
+def test_redelivered_alert_is_stored_once_and_alarms_fold(
+    store: Store, writer: IngestWriter
+) -> None:
+    first = writer.write_batch([alert("EL-0231:e1"), alert("EL-0231:e2", seconds=30)])
+    again = writer.write_batch([alert("EL-0231:e1"), alert("EL-0231:e3", seconds=60)])
+    assert (first.alerts, first.duplicates, again.alerts, again.duplicates) == (2, 0, 1, 1)
+    assert rows(store, "SELECT count(*) FROM alerts") == [(3,)]
+    alarms = rows(store, "SELECT alarm_key, count, state, is_open FROM alarms")
+    assert alarms == [("EL-0231:ebike_entering", 3, "active_unack", True)]
+    linked = rows(store, "SELECT count(*) FROM alerts WHERE alarm_id IS NOT NULL")
+    assert linked == [(3,)]
+    first_seen, last_seen = rows(store, "SELECT first_seen, last_seen FROM alarms")[0]
+    assert str(first_seen).startswith("2026-11-23 02:00:00")
+    assert str(last_seen).startswith("2026-11-23 02:01:00")
+
+
+def test_two_consoles_at_once_make_one_alarm(
+    store: Store, second_store: Store, writer: IngestWriter
+) -> None:
+    """Two writers on two connections store the same stream concurrently, in
+    small batches: every alert once, one open alarm per key."""
+    other = IngestWriter(second_store)
+    other.load_devices()
+    stream = [alert(f"EL-0231:k{i}", seconds=i) for i in range(60)]
+    stream += [
+        alert(f"AF-1102:k{i}", "AF-1102", "arc_fault", "over_temperature", seconds=i)
+        for i in range(60)
+    ]
+    errors: list[BaseException] = []
+    go = threading.Barrier(2)
+
+    def ingest(w: IngestWriter) -> None:
+        go.wait()
+        try:
+            for i in range(0, len(stream), 5):
+                w.write_batch(stream[i : i + 5])
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ingest, args=(w,)) for w in (writer, other)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors
+    assert rows(store, "SELECT count(*), count(DISTINCT event_key) FROM alerts") == [(120, 120)]
+    assert sorted(rows(store, "SELECT alarm_key, count FROM alarms WHERE is_open")) == [
+        ("AF-1102:over_temperature", 60),
+        ("EL-0231:ebike_entering", 60),
+    ]
+
+
+def test_clear_ends_the_condition(store: Store, writer: IngestWriter) -> None:
+    writer.write_batch([alert("e1"), alert("e2", seconds=5, clear=True)])
+    assert rows(store, "SELECT state, is_open FROM alarms") == [("cleared_unack", True)]
+    writer.write_batch([alert("e3", seconds=9)])  # back again before anyone looked
+    assert rows(store, "SELECT state, is_open, count FROM alarms") == [("active_unack", True, 2)]
+    with store.transaction() as tx:
+        tx.conn.execute(text("UPDATE alarms SET state = 'active_ack'"))
+    result = writer.write_batch([alert("e4", seconds=20, clear=True)])
+    assert result.alarms_cleared == 1
+    assert rows(store, "SELECT state, is_open FROM alarms") == [("cleared_ack", False)]
+    writer.write_batch([alert("e5", seconds=30)])  # a new occurrence: a new alarm
+    assert rows(store, "SELECT count(*) FROM alarms WHERE is_open") == [(1,)]
+    assert rows(store, "SELECT count(*) FROM alarms") == [(2,)]
+
+
+def test_arc_alarm_latches_until_reset(store: Store, writer: IngestWriter) -> None:
+    writer.write_batch(
+        [
+            alert("a1", "AF-1102", "arc_fault", "arc_detected"),
+            alert("a2", "AF-1102", "arc_fault", "arc_detected", seconds=2, clear=True),
+        ]
+    )
+    assert rows(store, "SELECT state, is_open, latched FROM alarms") == [
+        ("active_unack", True, True)
+    ]
+
+
+def test_heartbeat_status_and_telemetry_touch_the_device(
+    store: Store, writer: IngestWriter
+) -> None:
+    hb = alert("CAM-001:hb1", "CAM-001", "camera", "video_loss", seconds=40, heartbeat=True)
+    status = StatusIn(
+        topic("AF-1102", "arc_fault", Channel.STATUS), online=False, at=T0 + timedelta(seconds=50)
+    )
+    reading = TelemetryIn(
+        topic("AF-1102", "arc_fault", Channel.TELEMETRY),
+        at=T0,
+        values={"residual_current_ma": 12.5, "temperature_c": 41.0},
+    )
+    result = writer.write_batch([hb, status, reading, reading])
+    assert (result.heartbeats, result.status, result.telemetry, result.alerts) == (1, 1, 2, 0)
+    assert rows(store, "SELECT count(*) FROM alerts") == [(0,)]
+    assert rows(store, "SELECT count(*) FROM telemetry") == [(2,)]
+    assert rows(store, "SELECT id, online FROM devices WHERE online IS NOT NULL") == [
+        ("AF-1102", False)
+    ]
+    seen = rows(store, "SELECT last_seen FROM devices WHERE id = 'CAM-001'")[0][0]
+    assert str(seen).startswith("2026-11-23 02:00:40")
+
+
+def test_bad_and_unknown_go_to_quarantine(store: Store, writer: IngestWriter) -> None:
+    bad = Rejected("youyi/elevator/EL-0231/event", b"\xff{not json", "not UTF-8", T0)
+    stranger = alert("X-1:e1", "EL-9999")
+    result = writer.write_batch([bad, stranger, alert("ok")])
+    assert (result.quarantined, result.alerts) == (2, 1)
+    kept = rows(store, "SELECT topic, raw, reason FROM quarantine ORDER BY id")
+    assert kept[0][0] == "youyi/elevator/EL-0231/event" and bytes(kept[0][1]) == b"\xff{not json"
+    assert "unknown device 'EL-9999'" in str(kept[1][2])
+
+
+def test_a_failing_batch_writes_nothing(
+    store: Store, writer: IngestWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = {"n": 0}
+    real = writer._alert
+
+    def flaky(*args: object) -> int:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("disk full")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer, "_alert", flaky)
+    with pytest.raises(RuntimeError):
+        writer.write_batch([alert(f"f{i}", seconds=i) for i in range(5)])
+    assert rows(store, "SELECT count(*) FROM alerts") == [(0,)]
+    assert rows(store, "SELECT count(*) FROM alarms") == [(0,)]
