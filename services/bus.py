@@ -1,0 +1,234 @@
+"""The MQTT bus: one paho-mqtt 2.x client with a persistent session.
+
+- QoS 1 and a stable client id per console, so the broker keeps what arrives
+  while we are away (MQTT 5 session expiry; ``clean_session=False`` on 3.1.1).
+- MQTT 5 where the broker offers it, 3.1.1 where it does not.
+- Reconnects by itself with back-off (1 s doubling to 30 s).
+- Manual acknowledgement: a message is acknowledged (``ack``) only once it is
+  safely stored, so nothing acknowledged to the broker is ever lost.
+- Callbacks run on paho's network thread and only hand off: the caller's
+  ``on_message`` must be quick (e.g. put on a queue).
+
+``subscribe`` returns an unsubscribe callable; subscriptions are renewed after
+each reconnect.
+"""
+
+from __future__ import annotations
+
+import logging
+import ssl
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion, MQTTProtocolVersion
+from paho.mqtt.packettypes import PacketTypes
+from paho.mqtt.properties import Properties
+
+log = logging.getLogger(__name__)
+
+UNSUPPORTED_PROTOCOL = 132  # MQTT 5 CONNACK reason "Unsupported Protocol Version"
+
+
+@dataclass(frozen=True)
+class BrokerSettings:
+    host: str = "127.0.0.1"
+    port: int = 1883
+    tls: bool = False
+    username: str | None = None
+    password: str | None = None
+    client_id: str = "youyi-console"
+    keepalive_s: int = 30
+    protocol: str = "auto"  # "auto" (5, else 3.1.1) | "5" | "3.1.1"
+    session_expiry_s: int = 7 * 24 * 3600
+    receive_maximum: int = 1000  # unacknowledged messages the broker may send us
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    topic: str
+    payload: bytes
+    mid: int
+    qos: int
+    retain: bool
+    received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+OnMessage = Callable[[Inbound], None]
+OnState = Callable[[bool, str], None]
+
+
+class MqttBus:
+    def __init__(
+        self,
+        settings: BrokerSettings,
+        on_message: OnMessage,
+        *,
+        manual_ack: bool = True,
+        will: tuple[str, bytes] | None = None,
+    ) -> None:
+        self.settings = settings
+        self._on_message = on_message
+        self._manual_ack = manual_ack
+        self._will = will
+        self._subscriptions: dict[str, int] = {}
+        self._state_callbacks: list[OnState] = []
+        self._lock = threading.Lock()
+        self.connected = False
+        self.protocol = (
+            MQTTProtocolVersion.MQTTv311
+            if settings.protocol == "3.1.1"
+            else MQTTProtocolVersion.MQTTv5
+        )
+        self._client = self._make_client()
+
+    # --- lifecycle -----------------------------------------------------------
+
+    def start(self) -> None:
+        """Connect in the background; returns at once (see ``wait_connected``)."""
+        props = None
+        if self.protocol == MQTTProtocolVersion.MQTTv5:
+            props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
+            props.SessionExpiryInterval = self.settings.session_expiry_s
+            props.ReceiveMaximum = self.settings.receive_maximum
+        self._client.connect_async(
+            self.settings.host,
+            self.settings.port,
+            keepalive=self.settings.keepalive_s,
+            clean_start=False if props else mqtt.MQTT_CLEAN_START_FIRST_ONLY,
+            properties=props,
+        )
+        self._client.loop_start()
+
+    def stop(self) -> None:
+        self._client.disconnect()
+        self._client.loop_stop()
+        self.connected = False
+
+    def wait_connected(self, timeout: float = 10.0) -> bool:
+        done = threading.Event()
+        unsubscribe = self.on_state(lambda up, _why: done.set() if up else None)
+        try:
+            return self.connected or done.wait(timeout)
+        finally:
+            unsubscribe()
+
+    # --- use -------------------------------------------------------------------
+
+    def subscribe(self, pattern: str, qos: int = 1) -> Callable[[], None]:
+        with self._lock:
+            self._subscriptions[pattern] = qos
+        if self.connected:
+            self._client.subscribe(pattern, qos)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                self._subscriptions.pop(pattern, None)
+            if self.connected:
+                self._client.unsubscribe(pattern)
+
+        return unsubscribe
+
+    def ack(self, mid: int, qos: int) -> None:
+        if self._manual_ack and qos > 0:
+            self._client.ack(mid, qos)
+
+    def publish(
+        self, topic: str, payload: bytes, qos: int = 1, retain: bool = False
+    ) -> mqtt.MQTTMessageInfo:
+        return self._client.publish(topic, payload, qos=qos, retain=retain)
+
+    def on_state(self, callback: OnState) -> Callable[[], None]:
+        """Be told ``(connected, reason)`` on every connect and disconnect."""
+        self._state_callbacks.append(callback)
+        return lambda: (
+            self._state_callbacks.remove(callback) if callback in self._state_callbacks else None
+        )
+
+    # --- paho callbacks (network thread) --------------------------------------
+
+    def _make_client(self) -> mqtt.Client:
+        s = self.settings
+        v5 = self.protocol == MQTTProtocolVersion.MQTTv5
+        client = mqtt.Client(
+            CallbackAPIVersion.VERSION2,
+            client_id=s.client_id,
+            clean_session=None if v5 else False,
+            protocol=self.protocol,
+            manual_ack=self._manual_ack,
+        )
+        client.reconnect_delay_set(min_delay=1, max_delay=30)
+        client.max_inflight_messages_set(100)
+        client.max_queued_messages_set(0)
+        if s.username:
+            client.username_pw_set(s.username, s.password)
+        if s.tls:
+            client.tls_set(cert_reqs=ssl.CERT_REQUIRED)
+        if self._will:
+            client.will_set(self._will[0], self._will[1], qos=1, retain=True)
+        client.on_connect = self._on_connect
+        client.on_disconnect = self._on_disconnect
+        client.on_message = self._on_paho_message
+        return client
+
+    def _on_connect(
+        self, client: mqtt.Client, _userdata: Any, flags: Any, reason: Any, _props: Any
+    ) -> None:
+        if reason.is_failure:
+            if self.settings.protocol == "auto" and reason.value in (1, UNSUPPORTED_PROTOCOL):
+                log.info("broker does not speak MQTT 5; falling back to 3.1.1")
+                threading.Thread(target=self._downgrade, daemon=True).start()
+            else:
+                log.warning("broker refused the connection: %s", reason)
+            return
+        self.connected = True
+        with self._lock:
+            subscriptions = list(self._subscriptions.items())
+        if subscriptions:
+            client.subscribe(subscriptions)
+        log.info(
+            "connected to %s:%s (MQTT %s, session present: %s)",
+            self.settings.host,
+            self.settings.port,
+            "5" if self.protocol == MQTTProtocolVersion.MQTTv5 else "3.1.1",
+            getattr(flags, "session_present", "?"),
+        )
+        self._tell(True, "connected")
+
+    def _on_disconnect(
+        self, _client: mqtt.Client, _userdata: Any, _flags: Any, reason: Any, _props: Any
+    ) -> None:
+        was = self.connected
+        self.connected = False
+        if was:
+            log.info("disconnected from the broker (%s); reconnecting", reason)
+            self._tell(False, str(reason))
+
+    def _on_paho_message(
+        self, _client: mqtt.Client, _userdata: Any, message: mqtt.MQTTMessage
+    ) -> None:
+        self._on_message(
+            Inbound(
+                message.topic,
+                bytes(message.payload),
+                message.mid,
+                message.qos,
+                bool(message.retain),
+            )
+        )
+
+    def _downgrade(self) -> None:
+        self._client.loop_stop()
+        self.protocol = MQTTProtocolVersion.MQTTv311
+        self._client = self._make_client()
+        self.start()
+
+    def _tell(self, up: bool, why: str) -> None:
+        for callback in list(self._state_callbacks):
+            try:
+                callback(up, why)
+            except Exception:
+                log.exception("bus state callback failed")

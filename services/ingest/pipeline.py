@@ -1,0 +1,161 @@
+"""The ingest pipeline: broker → queue → batches → database, acknowledged after.
+
+paho's thread only puts messages on a queue.  One writer thread takes batches
+(up to ``batch_max`` messages or ``batch_wait_s``), parses them, writes each
+batch in one transaction and only then acknowledges its messages to the broker.
+If the database is unreachable the batch goes to the spool (fsync'd) and is
+acknowledged; the spool is replayed first once the database answers again.
+A batch that fails for another reason is retried message by message, and a
+message that still fails is quarantined with the error: never lost, never a
+crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from services.alerts.messages import Parsed, Rejected
+from services.bus import BrokerSettings, Inbound, MqttBus
+from services.errors import DatabaseUnavailableError
+from services.ingest.spool import Spool
+from services.ingest.writer import BatchResult, IngestWriter
+
+log = logging.getLogger(__name__)
+
+Parse = Callable[[str, bytes, datetime], Parsed]
+
+
+@dataclass
+class IngestStats:
+    received: int = 0
+    acked: int = 0
+    batches: int = 0
+    spooled: int = 0
+    replayed: int = 0
+    written: BatchResult = field(default_factory=BatchResult)
+    database_up: bool = True
+
+
+class IngestPipeline:
+    def __init__(
+        self,
+        writer: IngestWriter,
+        broker: BrokerSettings,
+        topics: Sequence[str],
+        *,
+        parse: Parse,
+        spool: Spool,
+        batch_max: int = 500,
+        batch_wait_s: float = 0.05,
+        retry_s: float = 2.0,
+    ) -> None:
+        self.writer = writer
+        self.parse = parse
+        self.spool = spool
+        self.batch_max = batch_max
+        self.batch_wait_s = batch_wait_s
+        self.retry_s = retry_s
+        self.stats = IngestStats()
+        self._queue: queue.Queue[Inbound] = queue.Queue()
+        self._stop = threading.Event()
+        self._next_try = 0.0
+        self.bus = MqttBus(broker, self._queue.put)
+        for topic in topics:
+            self.bus.subscribe(topic, qos=1)
+        self._thread = threading.Thread(target=self._run, name="ingest-writer", daemon=True)
+
+    def start(self) -> None:
+        self.writer.load_devices()
+        self._thread.start()
+        self.bus.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop taking messages, write what is queued, disconnect."""
+        self.bus.stop()
+        self._stop.set()
+        self._thread.join(timeout)
+
+    # --- the writer thread ---------------------------------------------------
+
+    def _run(self) -> None:
+        while not (self._stop.is_set() and self._queue.empty()):
+            batch = self._take()
+            if self.spool.pending and time.monotonic() >= self._next_try:
+                self._replay()
+            if batch:
+                self._write(batch)
+
+    def _take(self) -> list[Inbound]:
+        try:
+            first = self._queue.get(timeout=self.batch_wait_s)
+        except queue.Empty:
+            return []
+        batch = [first]
+        deadline = time.monotonic() + self.batch_wait_s
+        while len(batch) < self.batch_max:
+            try:
+                batch.append(self._queue.get(timeout=max(0.0, deadline - time.monotonic())))
+            except queue.Empty:
+                break
+        self.stats.received += len(batch)
+        return batch
+
+    def _write(self, batch: list[Inbound]) -> None:
+        if self.spool.pending:  # keep order: nothing new before the journal is written
+            self._to_spool(batch)
+        else:
+            try:
+                self._store(batch)
+            except DatabaseUnavailableError as exc:
+                log.warning("database unreachable (%s); spooling", exc)
+                self._to_spool(batch)
+                self._next_try = time.monotonic() + self.retry_s
+        for m in batch:
+            self.bus.ack(m.mid, m.qos)
+        self.stats.acked += len(batch)
+
+    def _store(self, batch: Sequence[Inbound]) -> None:
+        parsed = [self.parse(m.topic, m.payload, m.received_at) for m in batch]
+        try:
+            self.stats.written.add(self.writer.write_batch(parsed))
+        except DatabaseUnavailableError:
+            raise
+        except Exception:
+            log.exception("batch of %d failed; writing one by one", len(batch))
+            for m, item in zip(batch, parsed, strict=True):
+                self.stats.written.add(self._store_one(m, item))
+        self.stats.batches += 1
+        self.stats.database_up = True
+
+    def _store_one(self, message: Inbound, item: Parsed) -> BatchResult:
+        try:
+            return self.writer.write_batch([item])
+        except DatabaseUnavailableError:
+            raise
+        except Exception as exc:
+            reason = f"could not be stored: {type(exc).__name__}: {exc}"
+            return self.writer.write_batch(
+                [Rejected(message.topic, message.payload, reason, datetime.now(UTC))]
+            )
+
+    def _to_spool(self, batch: list[Inbound]) -> None:
+        self.spool.append(batch)
+        self.stats.spooled += len(batch)
+        self.stats.database_up = False
+
+    def _replay(self) -> None:
+        try:
+            for batch in self.spool.batches(self.batch_max):
+                self._store(batch)
+                self.stats.replayed += len(batch)
+        except DatabaseUnavailableError:
+            self._next_try = time.monotonic() + self.retry_s
+            return
+        self.spool.clear()
+        log.info("database back: spool replayed (%d messages so far)", self.stats.replayed)
