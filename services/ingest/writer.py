@@ -25,7 +25,7 @@ from sqlalchemy import JSON, Connection, bindparam, insert, select, text, update
 
 from services.alerts.messages import AlertIn, Parsed, Rejected, StatusIn, TelemetryIn
 from services.db.models import Device, Quarantine, table_of
-from services.db.store import Store
+from services.db.store import Store, Tx
 from services.db.types import UTCDateTime
 from services.domain import Change
 
@@ -106,12 +106,15 @@ class BatchResult:
 class DeviceInfo:
     kind: str
     grid: str | None
+    community: str | None = None
 
 
 #: Whether an alert type latches (reset by a person) — from the alert-type table.
 Latches = Callable[[str, str], bool]
 #: Grid cell of a point (for mobile sources), or None outside the district.
 Locate = Callable[[float, float], str | None]
+#: Told of each alarm raised or joined, inside the transaction (the rules).
+OnAlarm = Callable[[Tx, AlertIn, int, str | None, str | None], object]
 
 
 class IngestWriter:
@@ -121,18 +124,24 @@ class IngestWriter:
         *,
         latches: Latches | None = None,
         locate: Locate | None = None,
+        on_alarm: OnAlarm | None = None,
         console: str = "ingest",
     ) -> None:
         self.store = store
         self.latches = latches or (lambda kind, alert_type: False)
         self.locate = locate
+        self.on_alarm = on_alarm
         self.console = console
         self._devices: dict[str, DeviceInfo] = {}
 
     def load_devices(self) -> None:
         with self.store.reading() as conn:
-            rows = conn.execute(select(_devices.c.id, _devices.c.kind, _devices.c.grid_code))
-            self._devices = {r.id: DeviceInfo(r.kind, r.grid_code) for r in rows}
+            rows = conn.execute(
+                select(
+                    _devices.c.id, _devices.c.kind, _devices.c.grid_code, _devices.c.community_code
+                )
+            )
+            self._devices = {r.id: DeviceInfo(r.kind, r.grid_code, r.community_code) for r in rows}
 
     def write_batch(self, items: Sequence[Parsed]) -> BatchResult:
         """Write all of ``items`` or nothing (DatabaseUnavailableError and others
@@ -143,12 +152,13 @@ class IngestWriter:
         with self.store.transaction() as tx:
             last_alert = 0
             for item in items:
-                last_alert = max(last_alert, self._write(tx.conn, item, result))
+                last_alert = max(last_alert, self._write(tx, item, result))
             if last_alert:
                 tx.notify(Change("alerts", last_alert, 0, "batch", self.console))
         return result
 
-    def _write(self, conn: Connection, item: Parsed, result: BatchResult) -> int:
+    def _write(self, tx: Tx, item: Parsed, result: BatchResult) -> int:
+        conn = tx.conn
         if isinstance(item, Rejected):
             self._quarantine(conn, item.topic, item.raw, item.reason, item.received_at)
             result.quarantined += 1
@@ -183,12 +193,11 @@ class IngestWriter:
             conn.execute(_SEEN, {"did": item.topic.device_id, "seen": item.occurred_at})
             result.heartbeats += 1
         else:
-            return self._alert(conn, item, device, result)
+            return self._alert(tx, item, device, result)
         return 0
 
-    def _alert(
-        self, conn: Connection, alert: AlertIn, device: DeviceInfo, result: BatchResult
-    ) -> int:
+    def _alert(self, tx: Tx, alert: AlertIn, device: DeviceInfo, result: BatchResult) -> int:
+        conn = tx.conn
         grid = device.grid
         if alert.lon is not None and alert.lat is not None and self.locate is not None:
             grid = self.locate(alert.lon, alert.lat) or grid
@@ -233,6 +242,8 @@ class IngestWriter:
             result.alarms_raised += 1
         if alarm_id is not None:
             conn.execute(_LINK, {"alarm_id": alarm_id, "alert_id": alert_id})
+            if not alert.clear and self.on_alarm is not None:
+                self.on_alarm(tx, alert, int(alarm_id), grid, device.community)
         return int(alert_id)
 
     def _quarantine(

@@ -122,58 +122,72 @@ class WorkOrderService:
 
     def raise_order(self, new: NewOrder, actor: Actor) -> OrderView:
         """上报: a new order in state ``reported``."""
+        with self.store.transaction() as tx:
+            return self.raise_in(tx, new, actor)
+
+    def raise_in(
+        self, tx: Tx, new: NewOrder, actor: Actor, source_ref: str | None = None
+    ) -> OrderView:
+        """Raise inside the caller's transaction (e.g. a rule during ingestion);
+        ``source_ref`` names what raised it: one order per source, by a unique index."""
         title = new.title.strip()
         if not title:
             raise ValidationError("a work order needs a title")
         if len(title) > TITLE_MAX:
             raise ValidationError(f"title longer than {TITLE_MAX} characters")
         now = self.clock()
-        with self.store.transaction() as tx:
-            _check_grid(tx.conn, new.grid)
-            number = next_number(tx.conn, self.prefix, now, self.tz)
-            row = tx.conn.execute(
-                _INSERT_ORDER,
-                dict(
-                    number=number,
-                    title=title,
-                    description=new.description.strip(),
-                    category=Category(new.category),
-                    priority=Priority(new.priority),
-                    state=S.REPORTED,
-                    is_open=True,
-                    grid_code=new.grid,
-                    community_code=new.community,
-                    reporter=actor.user,
-                    source=new.source,
-                    lon=new.lon,
-                    lat=new.lat,
-                    created_at=now,
-                    updated_at=now,
-                    updated_by=actor.user,
-                    escalation=EscalationLevel.GRID,
-                    version=1,
-                    overdue=False,
-                    near_due=False,
-                    supervised=0,
-                ),
-            ).one()
-            self.record(tx, row, actor, now, "raise", None, S.REPORTED, new.description, (), {})
+        _check_grid(tx.conn, new.grid)
+        number = next_number(tx.conn, self.prefix, now, self.tz)
+        row = tx.conn.execute(
+            _INSERT_ORDER,
+            dict(
+                number=number,
+                title=title,
+                description=new.description.strip(),
+                category=Category(new.category),
+                priority=Priority(new.priority),
+                state=S.REPORTED,
+                is_open=True,
+                grid_code=new.grid,
+                community_code=new.community,
+                reporter=actor.user,
+                source=new.source,
+                lon=new.lon,
+                lat=new.lat,
+                created_at=now,
+                updated_at=now,
+                updated_by=actor.user,
+                escalation=EscalationLevel.GRID,
+                version=1,
+                overdue=False,
+                near_due=False,
+                supervised=0,
+                source_ref=source_ref,
+            ),
+        ).one()
+        self.record(tx, row, actor, now, "raise", None, S.REPORTED, new.description, (), {})
         return to_view(row)
 
     def move(self, order_id: int, move: Move, *, version: int, actor: Actor) -> OrderView:
         """Move an order along the lifecycle, from the copy at ``version``."""
-        now = self.clock()
         with self.store.transaction() as tx:
-            current = self._current(tx.conn, order_id, version)
-            state = S(current.state)
-            action = check_move(state, move.target)
-            if (state, move.target) in NOTE_REQUIRED and not move.note.strip():
-                raise ValidationError(f"{action} needs a note saying why")
-            values, data = self._values_for(tx.conn, current, move, now)
-            row = self.update_row(tx.conn, current, version, actor, now, values)
-            self.record(
-                tx, row, actor, now, action, state, move.target, move.note, move.attachments, data
-            )
+            return self.move_in(tx, order_id, move, version=version, actor=actor)
+
+    def move_in(
+        self, tx: Tx, order_id: int, move: Move, *, version: int, actor: Actor
+    ) -> OrderView:
+        """``move`` inside the caller's transaction."""
+        now = self.clock()
+        current = self._current(tx.conn, order_id, version)
+        state = S(current.state)
+        action = check_move(state, move.target)
+        if (state, move.target) in NOTE_REQUIRED and not move.note.strip():
+            raise ValidationError(f"{action} needs a note saying why")
+        values, data = self._values_for(tx.conn, current, move, now)
+        row = self.update_row(tx.conn, current, version, actor, now, values)
+        self.record(
+            tx, row, actor, now, action, state, move.target, move.note, move.attachments, data
+        )
         return to_view(row)
 
     def escalate(self, order_id: int, *, version: int, actor: Actor, note: str) -> OrderView:

@@ -1,0 +1,134 @@
+"""Alarm rules: an alarm of a given device kind and type raises a work order,
+dispatched at once where life is at stake, and pops up the nearest camera.
+
+Runs inside the ingest transaction that stored the alert, after the alarm row
+was upserted (and so locked): an alarm whose order exists already joins it, so
+one alarm never yields two orders, even with two consoles ingesting at once;
+the unique ``source_ref`` (``alarm:<id>``) guards it besides.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import text
+
+from services.alerts.messages import AlertIn
+from services.db.store import Tx
+from services.domain import Actor, Category, OrderState, Priority, UnitKind
+from services.errors import ConfigError
+from services.resources import resource
+from services.workflow.orders import Move, NewOrder, WorkOrderService
+from services.workflow.routing import find_unit
+
+log = logging.getLogger(__name__)
+
+RULES_ACTOR = Actor(user="rules", console="ingest")
+
+
+@dataclass(frozen=True)
+class AlarmRule:
+    kind: str
+    alert_type: str
+    title: str
+    order: bool
+    category: Category
+    priority: Priority
+    unit_kind: UnitKind
+    dispatch: bool
+    popup: bool
+
+
+class RuleSet:
+    def __init__(self, rules: list[AlarmRule]) -> None:
+        self._rules = {(r.kind, r.alert_type): r for r in rules}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> RuleSet:
+        path = path or resource("rules.toml")
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            rules = [_rule(r) for r in data.get("rule", [])]
+        except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, TypeError) as exc:
+            raise ConfigError(f"alarm rules {path}: {exc}") from exc
+        return cls(rules)
+
+    def match(self, kind: str, alert_type: str) -> AlarmRule | None:
+        return self._rules.get((kind, alert_type))
+
+
+class RuleEngine:
+    def __init__(self, rules: RuleSet, orders: WorkOrderService) -> None:
+        self.rules = rules
+        self.orders = orders
+
+    def on_alarm(
+        self, tx: Tx, alert: AlertIn, alarm_id: int, grid: str | None, community: str | None
+    ) -> int | None:
+        """Raise (and maybe dispatch) the alarm's order; returns its id if raised."""
+        rule = self.rules.match(alert.topic.kind.value, alert.alert_type)
+        if rule is None or not rule.order or grid is None:
+            return None
+        has = tx.conn.execute(
+            text("SELECT work_order_id FROM alarms WHERE id = :id"), {"id": alarm_id}
+        ).scalar()
+        if has is not None:
+            return None  # joins the alarm's open order
+        order = self.orders.raise_in(
+            tx,
+            NewOrder(
+                title=f"{rule.title}（{alert.device_id}）",
+                grid=grid,
+                category=rule.category,
+                priority=rule.priority,
+                community=community,
+                lon=alert.lon,
+                lat=alert.lat,
+                source="rule",
+                description=f"{alert.topic} {alert.event_key}",
+            ),
+            RULES_ACTOR,
+            source_ref=f"alarm:{alarm_id}",
+        )
+        if rule.dispatch:
+            unit = find_unit(tx.conn, rule.unit_kind, grid, community)
+            if unit is None:
+                log.warning(
+                    "no %s unit for grid %s: order %s left for the operator",
+                    rule.unit_kind,
+                    grid,
+                    order.number,
+                )
+            else:
+                order = self.orders.move_in(
+                    tx, order.id, Move(OrderState.FILED), version=order.version, actor=RULES_ACTOR
+                )
+                order = self.orders.move_in(
+                    tx,
+                    order.id,
+                    Move(OrderState.DISPATCHED, unit=unit),
+                    version=order.version,
+                    actor=RULES_ACTOR,
+                )
+        tx.conn.execute(
+            text("UPDATE alarms SET work_order_id = :o WHERE id = :a"),
+            {"o": order.id, "a": alarm_id},
+        )
+        return order.id
+
+
+def _rule(raw: dict[str, object]) -> AlarmRule:
+    return AlarmRule(
+        kind=str(raw["kind"]),
+        alert_type=str(raw["type"]),
+        title=str(raw["title"]),
+        order=bool(raw.get("order", False)),
+        category=Category(str(raw["category"])),
+        priority=Priority(str(raw["priority"])),
+        unit_kind=UnitKind(str(raw["unit_kind"])),
+        dispatch=bool(raw.get("dispatch", False)),
+        popup=bool(raw.get("popup", False)),
+    )
