@@ -22,11 +22,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion, MQTTProtocolVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
+
+from services.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,29 @@ class BrokerSettings:
     protocol: str = "auto"  # "auto" (5, else 3.1.1) | "5" | "3.1.1"
     session_expiry_s: int = 7 * 24 * 3600
     receive_maximum: int = 1000  # unacknowledged messages the broker may send us
+
+    @classmethod
+    def from_url(cls, url: str, **kw: Any) -> BrokerSettings:
+        """``mqtt://[user[:password]@]host[:port]`` or ``mqtts://`` (TLS, 8883)."""
+        parsed = urlsplit(url.strip())
+        if parsed.scheme not in ("mqtt", "mqtts", "tcp", "ssl") or not parsed.hostname:
+            raise ConfigError(
+                f"malformed broker URL {url!r}: expected mqtt://HOST[:PORT] "
+                "or mqtts://USER:PASSWORD@HOST[:PORT]"
+            )
+        tls = parsed.scheme in ("mqtts", "ssl")
+        try:
+            port = parsed.port or (8883 if tls else 1883)
+        except ValueError as exc:
+            raise ConfigError(f"malformed broker URL {url!r}: {exc}") from exc
+        return cls(
+            host=parsed.hostname,
+            port=port,
+            tls=tls,
+            username=unquote(parsed.username) if parsed.username else None,
+            password=unquote(parsed.password) if parsed.password else None,
+            **kw,
+        )
 
 
 @dataclass(frozen=True, slots=True)
