@@ -62,7 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli_orders import add_order_commands
 
     add_order_commands(sub)
+    from console.cli_ingest import add_ingest_commands
+
+    add_ingest_commands(sub)
     # More sub-command modules register below, one import and one call each.
+    from console.cli_sim import add_sim_commands
+
+    add_sim_commands(sub)
     return parser
 
 

@@ -104,6 +104,8 @@ class MqttBus:
         self._state_callbacks: list[OnState] = []
         self._lock = threading.Lock()
         self.connected = False
+        self._subscribed = threading.Event()
+        self._suback_mid: int | None = None
         self.protocol = (
             MQTTProtocolVersion.MQTTv311
             if settings.protocol == "3.1.1"
@@ -133,6 +135,11 @@ class MqttBus:
         self._client.disconnect()
         self._client.loop_stop()
         self.connected = False
+
+    def wait_subscribed(self, timeout: float = 10.0) -> bool:
+        """True once the broker has confirmed our subscriptions (SUBACK): from
+        then on, what is published reaches us even while we are away."""
+        return self._subscribed.wait(timeout)
 
     def wait_connected(self, timeout: float = 10.0) -> bool:
         done = threading.Event()
@@ -198,6 +205,7 @@ class MqttBus:
         client.on_connect = self._on_connect
         client.on_disconnect = self._on_disconnect
         client.on_message = self._on_paho_message
+        client.on_subscribe = self._on_subscribe
         return client
 
     def _on_connect(
@@ -214,7 +222,7 @@ class MqttBus:
         with self._lock:
             subscriptions = list(self._subscriptions.items())
         if subscriptions:
-            client.subscribe(subscriptions)
+            _rc, self._suback_mid = client.subscribe(subscriptions)
         log.info(
             "connected to %s:%s (MQTT %s, session present: %s)",
             self.settings.host,
@@ -232,6 +240,15 @@ class MqttBus:
         if was:
             log.info("disconnected from the broker (%s); reconnecting", reason)
             self._tell(False, str(reason))
+
+    def _on_subscribe(
+        self, _client: mqtt.Client, _userdata: Any, mid: int, reasons: Any, _props: Any
+    ) -> None:
+        if mid == self._suback_mid:
+            if any(getattr(r, "is_failure", False) for r in reasons):
+                log.warning("broker refused a subscription: %s", reasons)
+            else:
+                self._subscribed.set()
 
     def _on_paho_message(
         self, _client: mqtt.Client, _userdata: Any, message: mqtt.MQTTMessage

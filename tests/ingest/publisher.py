@@ -7,6 +7,8 @@ import json
 import threading
 import time
 import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
@@ -14,9 +16,33 @@ from paho.mqtt.enums import CallbackAPIVersion
 from tests.ingest.support import DEVICES
 
 
+def delivery_payload(i: int) -> bytes:
+    """For the delivery tests' minimal parser."""
+    return json.dumps({"id": i, "ts": 1_795_000_000 + i}).encode()
+
+
+def elevator_payload(i: int) -> bytes:
+    """A real smart-elevator event (services.alerts.schemas), over-speed: no rule
+    raises an order for it, so the test counts alerts only."""
+    at = datetime(2026, 11, 23, 2, 0, tzinfo=UTC) + timedelta(seconds=i)
+    return json.dumps(
+        {
+            "event_id": f"evt-{i}",
+            "type": "over_speed",
+            "floor": 1 + i % 30,
+            "car_id": "A",
+            "ts": at.isoformat(),
+            "state": "start",
+        }
+    ).encode()
+
+
 class Publisher:
-    def __init__(self, host: str, port: int, site: str) -> None:
+    def __init__(
+        self, host: str, port: int, site: str, payload: Callable[[int], bytes] | None = None
+    ) -> None:
         self.site = site
+        self.payload = payload or delivery_payload
         self.acked = 0
         self._lock = threading.Lock()
         self.client = mqtt.Client(
@@ -29,8 +55,14 @@ class Publisher:
         self.client.max_queued_messages_set(0)
         self.client.reconnect_delay_set(0.2, 1)
         self.client.on_publish = self._on_publish
+        connected = threading.Event()
+        self.client.on_connect = lambda *_args: connected.set()
         self.client.connect(host, port)
         self.client.loop_start()
+        # paho accepts publishes before the CONNACK, but a message queued then
+        # can be dropped when the session starts: send only once connected.
+        if not connected.wait(10):
+            raise TimeoutError(f"publisher could not connect to {host}:{port}")
 
     def _on_publish(self, *_args: object) -> None:
         with self._lock:
@@ -39,8 +71,7 @@ class Publisher:
     def send(self, start: int, count: int, pause_every: int = 0, pause_s: float = 0.0) -> None:
         for i in range(start, start + count):
             device = DEVICES[i % len(DEVICES)]
-            payload = json.dumps({"id": i, "ts": 1_795_000_000 + i}).encode()
-            self.client.publish(f"{self.site}/elevator/{device}/event", payload, qos=1)
+            self.client.publish(f"{self.site}/elevator/{device}/event", self.payload(i), qos=1)
             if pause_every and i % pause_every == 0:
                 time.sleep(pause_s)
 

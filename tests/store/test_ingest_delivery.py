@@ -58,7 +58,7 @@ def test_every_alert_once(store: Store, broker_url: str, site: str, tmp_path: Pa
     add_devices(store)
     pipeline = _pipeline(store, broker_url, site, tmp_path, f"ingest-{site}")
     pipeline.start()
-    assert pipeline.bus.wait_connected(10)
+    assert pipeline.bus.wait_subscribed(10)
     u = urlparse(broker_url)
     publisher = Publisher(u.hostname or "", u.port or 1883, site)
     try:
@@ -79,7 +79,7 @@ def test_broker_restart_mid_stream(store: Store, site: str, tmp_path: Path) -> N
     with ThrowawayMosquitto(tmp_path / "mqtt") as broker:
         pipeline = _pipeline(store, broker.url, site, tmp_path, f"ingest-{site}")
         pipeline.start()
-        assert pipeline.bus.wait_connected(10)
+        assert pipeline.bus.wait_subscribed(10)
         publisher = Publisher("127.0.0.1", broker.port, site)
         try:
             publisher.send(0, 5000)
@@ -107,7 +107,7 @@ def test_database_stopped_for_a_while(broker_url: str, site: str, tmp_path: Path
             add_devices(store)
             pipeline = _pipeline(store, broker_url, site, tmp_path, f"ingest-{site}")
             pipeline.start()
-            assert pipeline.bus.wait_connected(10)
+            assert pipeline.bus.wait_subscribed(10)
             u = urlparse(broker_url)
             publisher = Publisher(u.hostname or "", u.port or 1883, site)
             try:

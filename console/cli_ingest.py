@@ -1,0 +1,110 @@
+"""``youyi-console ingest`` (headless ingest service) and ``quarantine list``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+LOCAL = ZoneInfo("Asia/Shanghai")
+DEFAULT_BROKER = "mqtt://127.0.0.1:1883"
+
+
+def add_ingest_commands(sub: Any) -> None:
+    p = sub.add_parser("ingest", help="run headless as the ingest service (MQTT → database)")
+    p.add_argument(
+        "--broker",
+        default=os.environ.get("YOUYI_BROKER", DEFAULT_BROKER),
+        help="mqtt://[USER:PASSWORD@]HOST[:PORT] or mqtts://... "
+        "(default $YOUYI_BROKER, else %(default)s)",
+    )
+    p.add_argument("--site", default="youyi", help="topic root (default %(default)s)")
+    p.add_argument(
+        "--client-id",
+        default=f"youyi-ingest-{socket.gethostname()}",
+        help="stable id of this worker's persistent session",
+    )
+    p.add_argument(
+        "--shared", metavar="GROUP", help="share the topics with other workers ($share/GROUP/...)"
+    )
+    p.add_argument("--spool", type=Path, help="journal used while the database is away")
+    p.add_argument("--stats-every", type=float, default=10.0, metavar="S")
+    p.add_argument("--run-for", type=float, metavar="S", help="stop after S seconds")
+    p.set_defaults(handler=cmd_ingest)
+
+    q = sub.add_parser("quarantine", help="messages that did not fit their schema")
+    q_sub = q.add_subparsers(title="quarantine commands", metavar="ACTION", required=True)
+    p = q_sub.add_parser("list", help="the newest quarantined messages with their reasons")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(handler=cmd_quarantine_list)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from console.cli import open_store
+    from services.bus import BrokerSettings
+    from services.ingest.service import IngestService
+
+    settings = BrokerSettings.from_url(args.broker, client_id=args.client_id)
+    store = open_store(args)
+    service = IngestService(
+        store, settings, args.site, shared_group=args.shared, spool_path=args.spool
+    )
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    service.start()
+    print(
+        f"ingesting {args.site}/# from {settings.host}:{settings.port} into {store.label}",
+        flush=True,
+    )
+    started = time.monotonic()
+    try:
+        while not stop.wait(min(args.stats_every, args.run_for or args.stats_every)):
+            _print_stats(service)
+            if args.run_for and time.monotonic() - started >= args.run_for:
+                break
+    finally:
+        service.stop()
+        _print_stats(service)
+        store.close()
+    return 0
+
+
+def _print_stats(service: Any) -> None:
+    s = service.pipeline.stats
+    w = s.written
+    print(
+        f"received {s.received}  acked {s.acked}  alerts {w.alerts}  duplicates "
+        f"{w.duplicates}  alarms {w.alarms_raised}  telemetry {w.telemetry}  status "
+        f"{w.status}  heartbeats {w.heartbeats}  quarantined {w.quarantined}  spooled "
+        f"{s.spooled}  database {'up' if s.database_up else 'DOWN'}",
+        flush=True,
+    )
+
+
+def cmd_quarantine_list(args: argparse.Namespace) -> int:
+    from console.cli import open_store
+    from services.db.models import Quarantine, table_of
+
+    store = open_store(args)
+    q = table_of(Quarantine)
+    try:
+        with store.reading() as conn:
+            rows = conn.execute(select(q).order_by(q.c.id.desc()).limit(args.limit)).all()
+    finally:
+        store.close()
+    for r in rows:
+        at = r.received_at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S")
+        raw = bytes(r.raw)[:80].decode("utf-8", "replace").replace("\n", " ")
+        sys.stdout.write(f"{at}  {r.topic}\n    {r.reason}\n    {raw!r}\n")
+    print(f"{len(rows)} shown")
+    return 0

@@ -1,0 +1,88 @@
+"""The ingest service put together: bus, parser, writer, rules, upkeep.
+
+Used by ``youyi-console ingest`` (headless) and by the console itself.  Several
+ingest workers may share the topic tree through an MQTT shared subscription
+(``$share/GROUP/...``); the store's event keys make that safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import platformdirs
+
+from services.alerts.alert_types import AlertTypes
+from services.bus import BrokerSettings
+from services.db.store import Store
+from services.ingest.maintenance import upkeep
+from services.ingest.pipeline import IngestPipeline
+from services.ingest.spool import Spool
+from services.ingest.writer import IngestWriter
+from services.rules import RuleEngine, RuleSet
+from services.workflow.orders import WorkOrderService
+
+log = logging.getLogger(__name__)
+
+UPKEEP_EVERY_S = 60.0
+
+
+def topics_for(site: str, shared_group: str | None = None) -> list[str]:
+    pattern = f"{site}/+/+/+"
+    return [f"$share/{shared_group}/{pattern}" if shared_group else pattern]
+
+
+def default_spool(client_id: str) -> Path:
+    folder = Path(platformdirs.user_data_dir("youyi-console", appauthor=False))
+    return folder / "spool" / f"{client_id}.jsonl"
+
+
+class IngestService:
+    """Runs the pipeline and, every minute, the upkeep."""
+
+    def __init__(
+        self,
+        store: Store,
+        broker: BrokerSettings,
+        site: str,
+        *,
+        shared_group: str | None = None,
+        spool_path: Path | None = None,
+    ) -> None:
+        from services.alerts.parse import parse  # the schemas are heavy: load on use
+
+        self.store = store
+        rules = RuleEngine(RuleSet.load(), WorkOrderService(store))
+        writer = IngestWriter(
+            store,
+            latches=AlertTypes.load().latches,
+            on_alarm=rules.on_alarm,
+            console=broker.client_id,
+        )
+        self.pipeline = IngestPipeline(
+            writer,
+            broker,
+            topics_for(site, shared_group),
+            parse=parse,
+            spool=Spool(spool_path or default_spool(broker.client_id)),
+        )
+        self._stop = threading.Event()
+        self._upkeep = threading.Thread(target=self._run_upkeep, name="ingest-upkeep", daemon=True)
+
+    def start(self) -> None:
+        self.pipeline.start()
+        self._upkeep.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.pipeline.stop()
+        self._upkeep.join(timeout=10)
+
+    def _run_upkeep(self) -> None:
+        while not self._stop.wait(UPKEEP_EVERY_S):
+            try:
+                upkeep(self.store, datetime.now(UTC))
+            except Exception:
+                log.exception("upkeep failed; trying again in a minute")
