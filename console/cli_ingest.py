@@ -62,6 +62,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     service.start()
+    # Only once the broker confirmed the subscription does what is published reach us.
+    if not service.pipeline.bus.wait_subscribed(30):
+        print(
+            f"broker {settings.host}:{settings.port} not reachable yet; ingesting as soon as it is",
+            flush=True,
+        )
     print(
         f"ingesting {args.site}/# from {settings.host}:{settings.port} into {store.label}",
         flush=True,
