@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
         handler=cmd_db_current
     )
     db_sub.add_parser(
-        "seed-demo", help="load the demo district (blocks, grids, units)"
+        "seed-demo",
+        help="load the demo district (grids, units, communities, cameras, devices)",
     ).set_defaults(handler=cmd_db_seed)
 
     audit = sub.add_parser("audit", help="the audit trail")
@@ -66,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_ingest_commands(sub)
     # More sub-command modules register below, one import and one call each.
+    from console.cli_admin import add_admin_commands
+
+    add_admin_commands(sub)
     from console.cli_sim import add_sim_commands
 
     add_sim_commands(sub)

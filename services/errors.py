@@ -39,6 +39,30 @@ class UnknownUnitError(NotFoundError):
         self.code = code
 
 
+class OutsideDistrictError(ValidationError):
+    """A point that no grid cell of the district covers."""
+
+    def __init__(self, lon: float, lat: float, hint: str = "") -> None:
+        super().__init__(
+            f"point (lon {lon:.6f}, lat {lat:.6f}) is outside the district: "
+            f"no grid cell covers it{hint}"
+        )
+        self.lon = lon
+        self.lat = lat
+
+
+class RefusedFileError(ValidationError):
+    """A file refused whole: ``problems`` lists each bad line or feature."""
+
+    def __init__(self, source: str, problems: list[str], shown: int = 3) -> None:
+        more = len(problems) - shown
+        listed = "; ".join(problems[:shown]) + (f"; and {more} more" if more > 0 else "")
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"{source}: nothing imported, {len(problems)} {noun}: {listed}")
+        self.source = source
+        self.problems = problems
+
+
 class TransitionError(ValidationError):
     """The lifecycle does not allow this move from the order's current state."""
 
