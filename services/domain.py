@@ -157,3 +157,70 @@ class Change:
     state: str
     console: str
     number: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """A signed-in user: who, in which role, over which grid cells.
+
+    ``grids`` empty means every grid cell (operators, officers, admins); a
+    supervisor sees and works only the orders and alarms of ``grids``."""
+
+    user_id: int
+    login: str
+    name: str
+    role: Role
+    grids: frozenset[str] = frozenset()
+    unit: str | None = None
+
+    @property
+    def scoped(self) -> bool:
+        """True when the user is limited to ``grids``."""
+        return self.role is Role.SUPERVISOR
+
+    def actor(self, console: str) -> Actor:
+        return Actor(user=self.login, console=console)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderFilter:
+    """What the work-order desk shows: every field narrows; empty means all."""
+
+    states: frozenset[OrderState] = frozenset()
+    grids: frozenset[str] = frozenset()
+    categories: frozenset[Category] = frozenset()
+    priorities: frozenset[Priority] = frozenset()
+    open_only: bool = True
+    overdue_only: bool = False
+    mine: bool = False  # orders the signed-in user reported or last acted on
+    text: str = ""  # number prefix, or words of the title / description
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedAlarm:
+    """One row of the alert queue: an open alarm with what the operator needs."""
+
+    id: int
+    alarm_key: str
+    device_id: str
+    device_name: str
+    kind: str  # device kind (DeviceKind value)
+    alarm_type: str
+    label: str  # the alarm type's label in the UI language
+    severity: int  # 1 info .. 4 critical
+    state: str  # active_unack, active_ack, cleared_unack, shelved, ...
+    latched: bool
+    count: int
+    first_seen: datetime
+    last_seen: datetime
+    grid: str | None
+    community: str | None
+    community_name: str | None
+    lon: float | None
+    lat: float | None
+    work_order_id: int | None
+    version: int
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.state in ("active_ack", "cleared_ack")
