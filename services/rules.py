@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from services.alerts.messages import AlertIn
+from services.alerts.messages import RaisedAlarm
 from services.db.store import Tx
 from services.domain import Actor, Category, OrderState, Priority, UnitKind
 from services.errors import ConfigError
@@ -65,36 +65,35 @@ class RuleEngine:
         self.rules = rules
         self.orders = orders
 
-    def on_alarm(
-        self, tx: Tx, alert: AlertIn, alarm_id: int, grid: str | None, community: str | None
-    ) -> int | None:
+    def on_alarm(self, tx: Tx, alarm: RaisedAlarm) -> int | None:
         """Raise (and maybe dispatch) the alarm's order; returns its id if raised."""
-        rule = self.rules.match(alert.topic.kind.value, alert.alert_type)
+        rule = self.rules.match(alarm.kind, alarm.alert_type)
+        grid = alarm.grid
         if rule is None or not rule.order or grid is None:
             return None
         has = tx.conn.execute(
-            text("SELECT work_order_id FROM alarms WHERE id = :id"), {"id": alarm_id}
+            text("SELECT work_order_id FROM alarms WHERE id = :id"), {"id": alarm.alarm_id}
         ).scalar()
         if has is not None:
             return None  # joins the alarm's open order
         order = self.orders.raise_in(
             tx,
             NewOrder(
-                title=f"{rule.title}（{alert.device_id}）",
+                title=f"{rule.title}（{alarm.device_id}）",
                 grid=grid,
                 category=rule.category,
                 priority=rule.priority,
-                community=community,
-                lon=alert.lon,
-                lat=alert.lat,
+                community=alarm.community,
+                lon=alarm.lon,
+                lat=alarm.lat,
                 source="rule",
-                description=f"{alert.topic} {alert.event_key}",
+                description=alarm.source,
             ),
             RULES_ACTOR,
-            source_ref=f"alarm:{alarm_id}",
+            source_ref=f"alarm:{alarm.alarm_id}",
         )
         if rule.dispatch:
-            unit = find_unit(tx.conn, rule.unit_kind, grid, community)
+            unit = find_unit(tx.conn, rule.unit_kind, grid, alarm.community)
             if unit is None:
                 log.warning(
                     "no %s unit for grid %s: order %s left for the operator",
@@ -115,7 +114,7 @@ class RuleEngine:
                 )
         tx.conn.execute(
             text("UPDATE alarms SET work_order_id = :o WHERE id = :a"),
-            {"o": order.id, "a": alarm_id},
+            {"o": order.id, "a": alarm.alarm_id},
         )
         return order.id
 

@@ -98,3 +98,19 @@ class Rejected:
 
 
 Parsed = AlertIn | TelemetryIn | StatusIn | Rejected
+
+
+@dataclass(frozen=True, slots=True)
+class RaisedAlarm:
+    """An alarm that has just become active (raised, joined, or out of its hold
+    time): what the rules need to act on it."""
+
+    alarm_id: int
+    kind: str
+    alert_type: str
+    device_id: str
+    grid: str | None
+    community: str | None
+    lon: float | None = None
+    lat: float | None = None
+    source: str = ""  # the alert behind it (topic and event key), for the order

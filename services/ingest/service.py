@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,16 +18,20 @@ import platformdirs
 from services.alerts.alert_types import AlertTypes
 from services.bus import BrokerSettings
 from services.db.store import Store
+from services.errors import ConfigError, DatabaseUnavailableError
+from services.grids import load_grid_index
+from services.ingest.hold import promote_held
 from services.ingest.maintenance import upkeep
 from services.ingest.pipeline import IngestPipeline
 from services.ingest.spool import Spool
-from services.ingest.writer import IngestWriter
+from services.ingest.writer import IngestWriter, Locate
 from services.rules import RuleEngine, RuleSet
 from services.workflow.orders import WorkOrderService
 
 log = logging.getLogger(__name__)
 
 UPKEEP_EVERY_S = 60.0
+HOLD_TICK_S = 1.0
 
 
 def topics_for(site: str, shared_group: str | None = None) -> list[str]:
@@ -54,11 +59,16 @@ class IngestService:
         from services.alerts.parse import parse  # the schemas are heavy: load on use
 
         self.store = store
-        rules = RuleEngine(RuleSet.load(), WorkOrderService(store))
+        self.console = broker.client_id
+        types = AlertTypes.load()
+        self.hold = types.hold_s
+        self.rules = RuleEngine(RuleSet.load(), WorkOrderService(store))
         writer = IngestWriter(
             store,
-            latches=AlertTypes.load().latches,
-            on_alarm=rules.on_alarm,
+            latches=types.latches,
+            hold=types.hold_s,
+            locate=_locator(store),
+            on_alarm=self.rules.on_alarm,
             console=broker.client_id,
         )
         self.pipeline = IngestPipeline(
@@ -81,8 +91,32 @@ class IngestService:
         self._upkeep.join(timeout=10)
 
     def _run_upkeep(self) -> None:
-        while not self._stop.wait(UPKEEP_EVERY_S):
+        """Every second the hold timer; every minute the upkeep."""
+        last_upkeep = time.monotonic()
+        while not self._stop.wait(HOLD_TICK_S):
             try:
-                upkeep(self.store, datetime.now(UTC))
+                now = datetime.now(UTC)
+                promote_held(self.store, now, self.hold, self.rules.on_alarm, self.console)
+                if time.monotonic() - last_upkeep >= UPKEEP_EVERY_S:
+                    last_upkeep = time.monotonic()
+                    upkeep(self.store, now)
+            except DatabaseUnavailableError as exc:
+                log.info("hold timer and upkeep wait for the database: %s", exc)
             except Exception:
-                log.exception("upkeep failed; trying again in a minute")
+                log.exception("hold timer or upkeep failed; trying again")
+
+
+def _locator(store: Store) -> Locate | None:
+    """Grid cell of a point (mobile sources), from the district the store holds."""
+    try:
+        with store.reading() as conn:
+            index = load_grid_index(conn)
+    except (ConfigError, DatabaseUnavailableError) as exc:
+        log.warning("mobile alerts are not placed by their position: %s", exc)
+        return None
+
+    def locate(lon: float, lat: float) -> str | None:
+        found = index.find(lon, lat)
+        return found.grid_code if found else None
+
+    return locate

@@ -8,6 +8,11 @@
   so two consoles a millisecond apart still make one alarm.
 - A clear ends the alarm unless it latches (arc and electrical fire alarms wait
   for a person to reset them).
+- An alarm type with a hold time (flapping sensors) opens its alarm as
+  ``pending``: the operator does not see it and no rule acts on it until the
+  condition has lasted ``hold_s`` (a repeat that late promotes it here; the
+  ingest service's hold timer promotes the quiet ones, ``promote_held``).  A
+  clear within the hold time closes it silently (disposition ``held``).
 - Heartbeats and status messages only touch the device (last seen, online).
 - Telemetry is kept one row a value; rejected messages and alerts from devices
   the registry does not know go to quarantine with their reason and raw bytes.
@@ -21,9 +26,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, Connection, bindparam, insert, select, text, update
+from sqlalchemy import JSON, Connection, Integer, String, bindparam, insert, select, text, update
 
-from services.alerts.messages import AlertIn, Parsed, Rejected, StatusIn, TelemetryIn
+from services.alerts.messages import (
+    AlertIn,
+    DeviceKind,
+    Parsed,
+    RaisedAlarm,
+    Rejected,
+    StatusIn,
+    TelemetryIn,
+)
 from services.db.models import Device, Quarantine, table_of
 from services.db.store import Store, Tx
 from services.db.types import UTCDateTime
@@ -45,10 +58,10 @@ _INSERT_ALERT = text(
     bindparam("received_at", type_=UTCDateTime),
     bindparam("payload", type_=JSON),
 )
-_RAISE_ALARM = text(
+_RAISE_SQL = text(
     "INSERT INTO alarms (alarm_key, device_id, alarm_type, severity, state, is_open, latched,"
     " count, first_seen, last_seen, grid_code, version)"
-    " VALUES (:key, :device_id, :alarm_type, :severity, 'active_unack', true, :latched, 1,"
+    " VALUES (:key, :device_id, :alarm_type, :severity, :state, true, :latched, 1,"
     " :at, :at, :grid_code, 1)"
     " ON CONFLICT (alarm_key) WHERE is_open DO UPDATE SET"
     " count = alarms.count + 1,"
@@ -60,17 +73,27 @@ _RAISE_ALARM = text(
     "   THEN 'active_unack' ELSE alarms.state END,"
     " cleared_at = NULL,"
     " version = alarms.version + 1"
-    " RETURNING id"
-).bindparams(bindparam("at", type_=UTCDateTime))
+    " RETURNING id, state, first_seen"
+)
+_RAISE_ALARM = _RAISE_SQL.bindparams(bindparam("at", type_=UTCDateTime)).columns(
+    id=Integer, state=String, first_seen=UTCDateTime
+)
 _CLEAR_ALARM = text(
     "UPDATE alarms SET"
-    " state = CASE WHEN state = 'active_ack' THEN 'cleared_ack' ELSE 'cleared_unack' END,"
-    " is_open = CASE WHEN state = 'active_ack' THEN false ELSE true END,"
+    " state = CASE WHEN state IN ('active_ack', 'pending') THEN 'cleared_ack'"
+    "   ELSE 'cleared_unack' END,"
+    " is_open = CASE WHEN state IN ('active_ack', 'pending') THEN false ELSE true END,"
+    " disposition = CASE WHEN state = 'pending' THEN 'held' ELSE disposition END,"
     " cleared_at = :at, version = version + 1"
-    " WHERE alarm_key = :key AND is_open AND NOT latched"
-    " AND state IN ('active_unack', 'active_ack')"
+    " WHERE alarm_key = :key AND is_open AND (NOT latched OR state = 'pending')"
+    " AND state IN ('active_unack', 'active_ack', 'pending')"
     " RETURNING id"
 ).bindparams(bindparam("at", type_=UTCDateTime))
+#: Out of its hold time: the alarm becomes the operator's (once, whoever gets here first).
+PROMOTE = text(
+    "UPDATE alarms SET state = 'active_unack', version = version + 1"
+    " WHERE id = :id AND state = 'pending' RETURNING version"
+)
 _LINK = text("UPDATE alerts SET alarm_id = :alarm_id WHERE id = :alert_id")
 _INSERT_TELEMETRY = text(
     "INSERT INTO telemetry (device_id, metric, at, value) VALUES (:device_id, :metric, :at,"
@@ -91,6 +114,7 @@ class BatchResult:
     alerts: int = 0  # newly stored
     duplicates: int = 0  # already stored (redelivered, or stored by another console)
     alarms_raised: int = 0  # alerts that opened or joined an open alarm
+    alarms_held: int = 0  # of those, alarms still within their hold time
     alarms_cleared: int = 0
     heartbeats: int = 0
     telemetry: int = 0
@@ -111,10 +135,12 @@ class DeviceInfo:
 
 #: Whether an alert type latches (reset by a person) — from the alert-type table.
 Latches = Callable[[str, str], bool]
+#: Seconds an alert type's condition must last before its alarm is raised.
+HoldTime = Callable[[str, str], int]
 #: Grid cell of a point (for mobile sources), or None outside the district.
 Locate = Callable[[float, float], str | None]
 #: Told of each alarm raised or joined, inside the transaction (the rules).
-OnAlarm = Callable[[Tx, AlertIn, int, str | None, str | None], object]
+OnAlarm = Callable[[Tx, RaisedAlarm], object]
 
 
 class IngestWriter:
@@ -123,12 +149,14 @@ class IngestWriter:
         store: Store,
         *,
         latches: Latches | None = None,
+        hold: HoldTime | None = None,
         locate: Locate | None = None,
         on_alarm: OnAlarm | None = None,
         console: str = "ingest",
     ) -> None:
         self.store = store
         self.latches = latches or (lambda kind, alert_type: False)
+        self.hold = hold or (lambda kind, alert_type: 0)
         self.locate = locate
         self.on_alarm = on_alarm
         self.console = console
@@ -199,7 +227,8 @@ class IngestWriter:
     def _alert(self, tx: Tx, alert: AlertIn, device: DeviceInfo, result: BatchResult) -> int:
         conn = tx.conn
         grid = device.grid
-        if alert.lon is not None and alert.lat is not None and self.locate is not None:
+        mobile = device.grid is None or device.kind == DeviceKind.MOBILE
+        if mobile and alert.lon is not None and alert.lat is not None and self.locate:
             grid = self.locate(alert.lon, alert.lat) or grid
         alert_id = conn.execute(
             _INSERT_ALERT,
@@ -226,24 +255,44 @@ class IngestWriter:
         if alert.clear:
             alarm_id = conn.execute(_CLEAR_ALARM, {"key": alert.alarm_key, "at": at}).scalar()
             result.alarms_cleared += alarm_id is not None
+            active = False
         else:
-            alarm_id = conn.execute(
+            kind = alert.topic.kind.value
+            hold = self.hold(kind, alert.alert_type)
+            row = conn.execute(
                 _RAISE_ALARM,
                 {
                     "key": alert.alarm_key,
                     "device_id": alert.device_id,
                     "alarm_type": alert.alert_type,
                     "severity": alert.severity,
-                    "latched": self.latches(alert.topic.kind.value, alert.alert_type),
+                    "state": "pending" if hold > 0 else "active_unack",
+                    "latched": self.latches(kind, alert.alert_type),
                     "at": at,
                     "grid_code": grid,
                 },
-            ).scalar()
+            ).one()
+            alarm_id = row.id
             result.alarms_raised += 1
+            active = row.state != "pending"
+            if not active and (at - row.first_seen).total_seconds() >= hold:
+                active = conn.execute(PROMOTE, {"id": alarm_id}).scalar() is not None
+            result.alarms_held += not active
         if alarm_id is not None:
             conn.execute(_LINK, {"alarm_id": alarm_id, "alert_id": alert_id})
-            if not alert.clear and self.on_alarm is not None:
-                self.on_alarm(tx, alert, int(alarm_id), grid, device.community)
+        if alarm_id is not None and active and self.on_alarm is not None:
+            raised = RaisedAlarm(
+                int(alarm_id),
+                alert.topic.kind.value,
+                alert.alert_type,
+                alert.device_id,
+                grid,
+                device.community,
+                alert.lon,
+                alert.lat,
+                f"{alert.topic} {alert.event_key}",
+            )
+            self.on_alarm(tx, raised)
         return int(alert_id)
 
     def _quarantine(

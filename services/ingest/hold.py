@@ -1,0 +1,86 @@
+"""The hold timer: pending alarms whose hold time has passed become active.
+
+An alarm type with ``hold_s`` opens its alarm as ``pending`` (see the writer).
+A repeat that arrives after the hold time promotes it at once; one that goes
+quiet (the condition holds, the device does not repeat) is promoted here, by
+the ingest service every second or so.  Promotion is an update guarded by
+``state = 'pending'``, so two ingest workers promote an alarm once, and the
+rules act on it in the same transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from sqlalchemy import Float, Integer, String, bindparam, text
+
+from services.alerts.messages import RaisedAlarm
+from services.db.store import Store
+from services.db.types import UTCDateTime
+from services.domain import Change
+from services.ingest.writer import PROMOTE, HoldTime, OnAlarm
+
+log = logging.getLogger(__name__)
+
+#: Open pending alarms, with what the rules need (the partial index on open
+#: alarms keeps this to the open ones).
+_PENDING = text(
+    "SELECT a.id, a.device_id, a.alarm_type, a.first_seen, a.grid_code,"
+    " d.kind, d.community_code,"
+    " (SELECT al.lon FROM alerts al WHERE al.alarm_id = a.id ORDER BY al.id DESC LIMIT 1)"
+    "   AS lon,"
+    " (SELECT al.lat FROM alerts al WHERE al.alarm_id = a.id ORDER BY al.id DESC LIMIT 1)"
+    "   AS lat"
+    " FROM alarms a JOIN devices d ON d.id = a.device_id"
+    " WHERE a.is_open AND a.state = 'pending' AND a.first_seen <= :now"
+)
+_PENDING_ROWS = _PENDING.bindparams(bindparam("now", type_=UTCDateTime)).columns(
+    id=Integer,
+    device_id=String,
+    alarm_type=String,
+    first_seen=UTCDateTime,
+    grid_code=String,
+    kind=String,
+    community_code=String,
+    lon=Float,
+    lat=Float,
+)
+
+
+def promote_held(
+    store: Store,
+    now: datetime,
+    hold: HoldTime,
+    on_alarm: OnAlarm | None = None,
+    console: str = "ingest",
+) -> int:
+    """Promote every pending alarm held for its hold time by ``now``; returns how many."""
+    promoted = 0
+    with store.transaction() as tx:
+        for row in tx.conn.execute(_PENDING_ROWS, {"now": now}).all():
+            if (now - row.first_seen) < timedelta(seconds=hold(row.kind, row.alarm_type)):
+                continue
+            version = tx.conn.execute(PROMOTE, {"id": row.id}).scalar()
+            if version is None:
+                continue  # another worker got there first
+            promoted += 1
+            tx.notify(Change("alarms", row.id, int(version), "active_unack", console))
+            if on_alarm is not None:
+                on_alarm(
+                    tx,
+                    RaisedAlarm(
+                        row.id,
+                        row.kind,
+                        row.alarm_type,
+                        row.device_id,
+                        row.grid_code,
+                        row.community_code,
+                        row.lon,
+                        row.lat,
+                        f"held alarm {row.id}",
+                    ),
+                )
+    if promoted:
+        log.info("%d alarms out of their hold time: raised", promoted)
+    return promoted
