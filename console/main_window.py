@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.db_label = db_label
         self.docks: dict[str, QDockWidget] = {}
-        self.panels: dict[str, PlaceholderPanel] = {}
+        self.panels: dict[str, PlaceholderPanel] = {}  # areas still waiting for their widget
         for spec in DOCKS:
             self._add_dock(spec)
         self._arrange_default()
@@ -58,6 +58,15 @@ class MainWindow(QMainWindow):
         panel = PlaceholderPanel(dock)
         dock.setWidget(panel)
         self.docks[spec.name], self.panels[spec.name] = dock, panel
+
+    def set_panel(self, name: str, widget: QWidget) -> None:
+        """Put the area's real widget in its dock (in place of the placeholder)."""
+        dock = self.docks[name]
+        old = dock.widget()
+        dock.setWidget(widget)
+        self.panels.pop(name, None)
+        if old is not None and old is not widget:
+            old.deleteLater()
 
     def _arrange_default(self) -> None:
         """Video wall large on the left, map over alerts on the right, desk below."""
@@ -116,7 +125,8 @@ class MainWindow(QMainWindow):
         for spec in DOCKS:
             title = spec.translated_title()
             self.docks[spec.name].setWindowTitle(title)
-            self.panels[spec.name].set_texts(title, spec.translated_note())
+            if spec.name in self.panels:
+                self.panels[spec.name].set_texts(title, spec.translated_note())
         self.view_menu.setTitle(self.tr("&View"))
         self.reset_layout_action.setText(self.tr("&Reset layout"))
         self.language_menu.setTitle(self.tr("&Language"))
