@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import socket
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from console import __version__
 from services.db.demo import load_demo_district
@@ -38,6 +41,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(handler=cmd_run)
     sub = parser.add_subparsers(title="sub-commands", metavar="COMMAND")
 
+    parser.add_argument(
+        "--broker",
+        metavar="URL",
+        help="ingest alerts in this console from mqtt://[USER:PASSWORD@]HOST[:PORT] "
+        "(or mqtts://); default $YOUYI_BROKER; the demo runs its own",
+    )
+    parser.add_argument("--site", default="youyi", help="topic root (default %(default)s)")
+    parser.add_argument(
+        "--no-ingest",
+        action="store_true",
+        help="leave ingestion to a headless `youyi-console ingest` service",
+    )
+    parser.add_argument(
+        "--no-demo", action="store_true", help="no simulated traffic on the embedded default"
+    )
     run = sub.add_parser("run", help="start the console (the default)")
     run.set_defaults(handler=cmd_run)
 
@@ -156,19 +174,76 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Start the console; the embedded SQLite default is migrated and seeded."""
+    """Start the console.  On the embedded default (no --db, no $YOUYI_DB) the
+    SQLite file is migrated, the demo district loaded on first start, and live
+    demo traffic runs beside the window (own broker, ingest, simulator)."""
+    embedded = not (args.db or os.environ.get("YOUYI_DB"))
     store = Store(args.db)
     try:
         if not store.is_postgres:
             upgrade(store.engine)
-            load_demo_district(store)
+            if not _has_district(store):
+                load_demo_district(store)
         label = store.label
     finally:
         store.close()
     open_store(args).close()  # a shared database must already be migrated
+    url = str(store.url.render_as_string(hide_password=False))
+    traffic = _start_traffic(args, url, demo=embedded and not args.no_demo)
     from console.app import run_gui
 
-    return run_gui(str(store.url.render_as_string(hide_password=False)), label, args.lang)
+    try:
+        return run_gui(url, label, args.lang)
+    finally:
+        if traffic is not None:
+            traffic.stop()
+
+
+def _has_district(store: Store) -> bool:
+    from sqlalchemy import text
+
+    with store.reading() as conn:
+        return conn.execute(text("SELECT 1 FROM grid_cells LIMIT 1")).first() is not None
+
+
+class _Traffic:
+    """What runs beside the window: the demo's traffic or an in-process ingest."""
+
+    def __init__(self, store: Store, runner: Any) -> None:
+        self.store, self.runner = store, runner
+
+    def stop(self) -> None:
+        try:
+            self.runner.stop()
+        finally:
+            self.store.close()
+
+
+def _start_traffic(args: argparse.Namespace, url: str, *, demo: bool) -> _Traffic | None:
+    """The demo runtime, or the ingest service on ``--broker``, or nothing."""
+    broker = args.broker or os.environ.get("YOUYI_BROKER")
+    if args.no_ingest or not (demo or broker):
+        return None
+    store = Store(url)
+    try:
+        if broker:
+            from services.bus import BrokerSettings
+            from services.ingest.service import IngestService
+
+            settings = BrokerSettings.from_url(broker, client_id=f"youyi-{socket.gethostname()}")
+            runner: Any = IngestService(store, settings, args.site)
+            runner.start()
+            log.info("ingesting %s/# from %s", args.site, broker)
+        else:
+            from console.demo_runtime import DemoRuntime
+
+            runner = DemoRuntime(store)
+            mode = runner.start()
+            print(f"{PROG}: demo traffic on {mode.description}", flush=True)
+    except Exception:
+        store.close()
+        raise
+    return _Traffic(store, runner)
 
 
 if __name__ == "__main__":  # pragma: no cover

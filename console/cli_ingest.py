@@ -61,6 +61,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
+    assert service.pipeline is not None  # a broker was given
     service.start()
     # Only once the broker confirmed the subscription does what is published reach us.
     if not service.pipeline.bus.wait_subscribed(30):

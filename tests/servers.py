@@ -14,46 +14,19 @@ import os
 import pwd
 import re
 import shutil
-import socket
 import stat
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from services.local_broker import LocalMosquitto, free_port, port_open, wait_for_port
+
+__all__ = ["free_port", "port_open", "wait_for_port"]
+
 MACHINE_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 MACHINE_MQTT = "mqtt://127.0.0.1:1883"
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def port_open(port: int, host: str = "127.0.0.1", timeout: float = 1.0) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=timeout):
-            return True
-    except OSError:
-        return False
-
-
-def wait_for_port(
-    port: int, timeout: float = 30.0, proc: subprocess.Popen[bytes] | None = None
-) -> None:
-    """Wait until 127.0.0.1:port accepts connections; fail early if ``proc`` dies."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if port_open(port, timeout=0.5):
-            return
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"server exited with code {proc.returncode} before listening")
-        time.sleep(0.05)
-    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout:.0f} s")
 
 
 def machine_postgres_url() -> str | None:
@@ -207,62 +180,6 @@ class ThrowawayPostgres(_Server):
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-class ThrowawayMosquitto(_Server):
-    """Mosquitto with a control room's settings (persistence, no queue limit).
-
-    Run as root, Mosquitto switches to the ``mosquitto`` user unless told
-    ``user root``, and then cannot write its persistence file here; so as root it
-    is told to stay root.  ``stop()``/``start()`` restart on the same port and
-    persistence file.  Without ``folder`` it uses, and removes, a temporary one."""
-
-    def __init__(self, folder: Path | None = None) -> None:
-        self._own_folder = folder is None
-        self.folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="youyi-mqtt-"))
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
-        self.url = f"mqtt://127.0.0.1:{self.port}"
-        self.conf = self.folder / "mosquitto.conf"
-        self.conf.write_text(
-            f"listener {self.port} 127.0.0.1\n"
-            "allow_anonymous true\n"
-            "persistence true\n"
-            f"persistence_location {self.folder}/\n"
-            "autosave_interval 1\n"
-            "max_queued_messages 0\n"
-            "max_inflight_messages 100\n"
-            f"log_dest file {self.folder}/mosquitto.log\n"
-            + ("user root\n" if os.geteuid() == 0 else "")
-        )
-        self._proc: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        binary = shutil.which("mosquitto") or "/usr/sbin/mosquitto"
-        self._proc = subprocess.Popen(
-            [binary, "-c", str(self.conf)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
-        try:
-            wait_for_port(self.port, timeout=15, proc=self._proc)
-        except RuntimeError as e:
-            err = self._proc.stderr.read().decode(errors="replace") if self._proc.stderr else ""
-            raise RuntimeError(f"mosquitto: {e}\n{err}") from None
-
-    def stop(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is None:
-            return
-        if proc.poll() is None:
-            proc.terminate()  # SIGTERM: Mosquitto saves its persistence file, then exits
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
-        if proc.stderr:
-            proc.stderr.close()
-
-    def close(self) -> None:
-        try:
-            self.stop()
-        finally:
-            if self._own_folder:
-                shutil.rmtree(self.folder, ignore_errors=True)
+class ThrowawayMosquitto(LocalMosquitto):
+    """Mosquitto with a control room's settings (persistence, no queue limit),
+    restartable on the same port; see services/local_broker.py."""

@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
 
 from services.alerts.alert_types import AlertTypes
+from services.alerts.messages import Parsed
 from services.bus import BrokerSettings
 from services.db.store import Store
 from services.errors import ConfigError, DatabaseUnavailableError
@@ -24,7 +26,7 @@ from services.ingest.hold import promote_held
 from services.ingest.maintenance import upkeep
 from services.ingest.pipeline import IngestPipeline
 from services.ingest.spool import Spool
-from services.ingest.writer import IngestWriter, Locate
+from services.ingest.writer import BatchResult, IngestWriter, Locate
 from services.rules import RuleEngine, RuleSet
 from services.workflow.orders import WorkOrderService
 
@@ -45,50 +47,67 @@ def default_spool(client_id: str) -> Path:
 
 
 class IngestService:
-    """Runs the pipeline and, every minute, the upkeep."""
+    """Runs the pipeline and, every second, the hold timer, every minute the upkeep.
+
+    Without a broker (``broker=None``: the demo on a machine with no Mosquitto)
+    there is no pipeline; ``feed`` hands parsed messages straight to the writer."""
 
     def __init__(
         self,
         store: Store,
-        broker: BrokerSettings,
+        broker: BrokerSettings | None,
         site: str,
         *,
         shared_group: str | None = None,
         spool_path: Path | None = None,
+        console: str | None = None,
     ) -> None:
         from services.alerts.parse import parse  # the schemas are heavy: load on use
 
         self.store = store
-        self.console = broker.client_id
+        self.console = console or (broker.client_id if broker else "ingest")
         types = AlertTypes.load()
         self.hold = types.hold_s
         self.rules = RuleEngine(RuleSet.load(), WorkOrderService(store))
-        writer = IngestWriter(
+        self.writer = IngestWriter(
             store,
             latches=types.latches,
             hold=types.hold_s,
             locate=_locator(store),
             on_alarm=self.rules.on_alarm,
-            console=broker.client_id,
+            console=self.console,
         )
-        self.pipeline = IngestPipeline(
-            writer,
-            broker,
-            topics_for(site, shared_group),
-            parse=parse,
-            spool=Spool(spool_path or default_spool(broker.client_id)),
+        self.pipeline = (
+            IngestPipeline(
+                self.writer,
+                broker,
+                topics_for(site, shared_group),
+                parse=parse,
+                spool=Spool(spool_path or default_spool(broker.client_id)),
+            )
+            if broker is not None
+            else None
         )
         self._stop = threading.Event()
         self._upkeep = threading.Thread(target=self._run_upkeep, name="ingest-upkeep", daemon=True)
 
     def start(self) -> None:
-        self.pipeline.start()
+        if self.pipeline is not None:
+            self.pipeline.start()
+        else:
+            self.writer.load_devices()
         self._upkeep.start()
+
+    def feed(self, items: Sequence[Parsed]) -> BatchResult:
+        """Write parsed messages without a broker (one transaction)."""
+        return self.writer.write_batch(items)
 
     def stop(self) -> None:
         self._stop.set()
-        self.pipeline.stop()
-        self._upkeep.join(timeout=10)
+        if self.pipeline is not None:
+            self.pipeline.stop()
+        if self._upkeep.is_alive():
+            self._upkeep.join(timeout=10)
 
     def _run_upkeep(self) -> None:
         """Every second the hold timer; every minute the upkeep."""

@@ -1,5 +1,6 @@
 """`youyi-console` with no sub-command: migrates and seeds the embedded SQLite
-file, opens the window, and exits cleanly when closed."""
+file, runs the demo's live traffic beside the window, and exits cleanly when
+closed (its own broker gone too)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ def test_console_starts_on_embedded_default(tmp_path: Path) -> None:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
-        "YOUYI_QUIT_AFTER_MS": "300",
+        "YOUYI_QUIT_AFTER_MS": "6000",
         "HOME": str(tmp_path),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -30,4 +31,9 @@ def test_console_starts_on_embedded_default(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         grids = conn.execute("SELECT count(*) FROM grid_cells").fetchone()[0]
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        readings = conn.execute("SELECT count(*) FROM telemetry").fetchone()[0]
     assert (grids, revision) == (9, head_revision())
+    assert "demo traffic on own Mosquitto" in result.stdout
+    assert readings > 0  # the simulator's telemetry came through the broker and ingest
+    left = subprocess.run(["pgrep", "-f", "youyi-demo-"], capture_output=True, text=True)
+    assert left.stdout == ""  # the demo's broker stopped with the console
