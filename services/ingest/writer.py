@@ -20,13 +20,27 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import JSON, Connection, Integer, String, bindparam, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    bindparam,
+    case,
+    insert,
+    literal_column,
+    null,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from services.alerts.messages import (
     AlertIn,
@@ -37,7 +51,7 @@ from services.alerts.messages import (
     StatusIn,
     TelemetryIn,
 )
-from services.db.models import Device, Quarantine, table_of
+from services.db.models import Alarm, Alert, Device, Quarantine, table_of
 from services.db.store import Store, Tx
 from services.db.types import UTCDateTime
 from services.domain import Change
@@ -46,38 +60,9 @@ log = logging.getLogger(__name__)
 
 _devices = table_of(Device)
 _quarantine = table_of(Quarantine)
+_alerts = table_of(Alert)
+_alarms = table_of(Alarm)
 
-_INSERT_ALERT = text(
-    "INSERT INTO alerts (event_key, device_id, kind, alert_type, severity, occurred_at,"
-    " received_at, lon, lat, grid_code, payload)"
-    " VALUES (:event_key, :device_id, :kind, :alert_type, :severity, :occurred_at,"
-    " :received_at, :lon, :lat, :grid_code, :payload)"
-    " ON CONFLICT (event_key) DO NOTHING RETURNING id"
-).bindparams(
-    bindparam("occurred_at", type_=UTCDateTime),
-    bindparam("received_at", type_=UTCDateTime),
-    bindparam("payload", type_=JSON),
-)
-_RAISE_SQL = text(
-    "INSERT INTO alarms (alarm_key, device_id, alarm_type, severity, state, is_open, latched,"
-    " count, first_seen, last_seen, grid_code, version)"
-    " VALUES (:key, :device_id, :alarm_type, :severity, :state, true, :latched, 1,"
-    " :at, :at, :grid_code, 1)"
-    " ON CONFLICT (alarm_key) WHERE is_open DO UPDATE SET"
-    " count = alarms.count + 1,"
-    " last_seen = CASE WHEN excluded.last_seen > alarms.last_seen"
-    "   THEN excluded.last_seen ELSE alarms.last_seen END,"
-    " severity = CASE WHEN excluded.severity > alarms.severity"
-    "   THEN excluded.severity ELSE alarms.severity END,"
-    " state = CASE WHEN alarms.state IN ('cleared_unack', 'cleared_ack')"
-    "   THEN 'active_unack' ELSE alarms.state END,"
-    " cleared_at = NULL,"
-    " version = alarms.version + 1"
-    " RETURNING id, state, first_seen"
-)
-_RAISE_ALARM = _RAISE_SQL.bindparams(bindparam("at", type_=UTCDateTime)).columns(
-    id=Integer, state=String, first_seen=UTCDateTime
-)
 _CLEAR_ALARM = text(
     "UPDATE alarms SET"
     " state = CASE WHEN state IN ('active_ack', 'pending') THEN 'cleared_ack'"
@@ -100,7 +85,12 @@ _INSERT_TELEMETRY = text(
     " :value) ON CONFLICT DO NOTHING"
 ).bindparams(bindparam("at", type_=UTCDateTime))
 _SEEN = (
-    update(_devices).where(_devices.c.id == bindparam("did")).values(last_seen=bindparam("seen"))
+    update(_devices)
+    .where(
+        _devices.c.id == bindparam("did"),
+        _devices.c.last_seen.is_(None) | (_devices.c.last_seen < bindparam("seen")),
+    )
+    .values(last_seen=bindparam("seen"))
 )
 _STATUS = (
     update(_devices)
@@ -124,6 +114,20 @@ class BatchResult:
     def add(self, other: BatchResult) -> None:
         for name, value in vars(other).items():
             setattr(self, name, getattr(self, name) + value)
+
+
+@dataclass
+class _Batch:
+    """What one batch gathers to write at once."""
+
+    alerts: list[tuple[AlertIn, DeviceInfo, str | None]] = field(default_factory=list)
+    seen: dict[str, datetime] = field(default_factory=dict)  # device → latest time
+    links: list[dict[str, int]] = field(default_factory=list)  # alert → alarm
+    last_id: int = 0
+
+    def saw(self, device_id: str, at: datetime) -> None:
+        if device_id not in self.seen or self.seen[device_id] < at:
+            self.seen[device_id] = at
 
 
 @dataclass(frozen=True)
@@ -173,24 +177,33 @@ class IngestWriter:
 
     def write_batch(self, items: Sequence[Parsed]) -> BatchResult:
         """Write all of ``items`` or nothing (DatabaseUnavailableError and others
-        propagate with the transaction rolled back)."""
+        propagate with the transaction rolled back).
+
+        Round trips are few: the batch's alerts go in one multi-row insert, the
+        links and last-seen times in one executemany each (psycopg pipelines
+        them); only the alarm upserts, which depend on each other, go one by one."""
         if any(_device_id(i) not in self._devices for i in items if _device_id(i)):
             self.load_devices()  # a device added since we last looked
         result = BatchResult()
         with self.store.transaction() as tx:
-            last_alert = 0
+            batch = _Batch()
             for item in items:
-                last_alert = max(last_alert, self._write(tx, item, result))
+                self._write(tx, item, result, batch)
+            last_alert = self._alerts(tx, batch, result)
+            if batch.seen:
+                tx.conn.execute(_SEEN, [{"did": d, "seen": t} for d, t in batch.seen.items()])
+            if batch.links:
+                tx.conn.execute(_LINK, batch.links)
             if last_alert:
                 tx.notify(Change("alerts", last_alert, 0, "batch", self.console))
         return result
 
-    def _write(self, tx: Tx, item: Parsed, result: BatchResult) -> int:
+    def _write(self, tx: Tx, item: Parsed, result: BatchResult, batch: _Batch) -> None:
         conn = tx.conn
         if isinstance(item, Rejected):
             self._quarantine(conn, item.topic, item.raw, item.reason, item.received_at)
             result.quarantined += 1
-            return 0
+            return
         device = self._devices.get(item.topic.device_id)
         if device is None:
             self._quarantine(
@@ -201,7 +214,7 @@ class IngestWriter:
                 _received(item),
             )
             result.quarantined += 1
-            return 0
+            return
         if isinstance(item, StatusIn):
             conn.execute(
                 _STATUS, {"did": item.topic.device_id, "online": item.online, "seen": item.at}
@@ -215,85 +228,120 @@ class IngestWriter:
                     for k, v in item.values.items()
                 ],
             )
-            conn.execute(_SEEN, {"did": item.topic.device_id, "seen": item.at})
+            batch.saw(item.topic.device_id, item.at)
             result.telemetry += 1
         elif item.heartbeat:
-            conn.execute(_SEEN, {"did": item.topic.device_id, "seen": item.occurred_at})
+            batch.saw(item.topic.device_id, item.occurred_at)
             result.heartbeats += 1
         else:
-            return self._alert(tx, item, device, result)
-        return 0
+            grid = device.grid
+            mobile = device.grid is None or device.kind == DeviceKind.MOBILE
+            if mobile and item.lon is not None and item.lat is not None and self.locate:
+                grid = self.locate(item.lon, item.lat) or grid
+            batch.alerts.append((item, device, grid))
 
-    def _alert(self, tx: Tx, alert: AlertIn, device: DeviceInfo, result: BatchResult) -> int:
-        conn = tx.conn
-        grid = device.grid
-        mobile = device.grid is None or device.kind == DeviceKind.MOBILE
-        if mobile and alert.lon is not None and alert.lat is not None and self.locate:
-            grid = self.locate(alert.lon, alert.lat) or grid
-        alert_id = conn.execute(
-            _INSERT_ALERT,
-            {
-                "event_key": alert.event_key,
-                "device_id": alert.device_id,
-                "kind": alert.topic.kind.value,
-                "alert_type": alert.alert_type,
-                "severity": alert.severity,
-                "occurred_at": alert.occurred_at,
-                "received_at": _now_utc(),
-                "lon": alert.lon,
-                "lat": alert.lat,
-                "grid_code": grid,
-                "payload": alert.payload,
-            },
-        ).scalar()
-        if alert_id is None:
-            result.duplicates += 1
+    def _alerts(self, tx: Tx, batch: _Batch, result: BatchResult) -> int:
+        """Store the batch's alerts (each once) and raise or clear their alarms,
+        in the order they came; returns the highest new alert id."""
+        if not batch.alerts:
             return 0
-        result.alerts += 1
-        conn.execute(_SEEN, {"did": alert.device_id, "seen": alert.occurred_at})
-        at = alert.occurred_at
-        if alert.clear:
-            alarm_id = conn.execute(_CLEAR_ALARM, {"key": alert.alarm_key, "at": at}).scalar()
+        received = _now_utc()
+        rows = [
+            {
+                "event_key": a.event_key,
+                "device_id": a.device_id,
+                "kind": a.topic.kind.value,
+                "alert_type": a.alert_type,
+                "severity": a.severity,
+                "occurred_at": a.occurred_at,
+                "received_at": received,
+                "lon": a.lon,
+                "lat": a.lat,
+                "grid_code": grid,
+                "payload": a.payload,
+            }
+            for a, _device, grid in batch.alerts
+        ]
+        insert_ = pg_insert if tx.conn.dialect.name == "postgresql" else sqlite_insert
+        stmt = (
+            insert_(_alerts)
+            .on_conflict_do_nothing(index_elements=["event_key"])
+            .returning(_alerts.c.id, _alerts.c.event_key)
+        )
+        new = {key: int(i) for i, key in tx.conn.execute(stmt, rows)}
+        fresh: list[_New] = []
+        for alert, device, grid in batch.alerts:
+            alert_id = new.pop(alert.event_key, None)
+            if alert_id is None:
+                result.duplicates += 1  # stored before, or twice in this batch
+                continue
+            result.alerts += 1
+            batch.saw(alert.device_id, alert.occurred_at)
+            batch.last_id = max(batch.last_id, alert_id)
+            fresh.append(_New(alert, alert_id, device, grid))
+        for round_ in _rounds(fresh):
+            self._round(tx, round_, result, batch)
+        return batch.last_id
+
+    def _round(self, tx: Tx, ops: list[list[_New]], result: BatchResult, batch: _Batch) -> None:
+        """One alarm key each: clears one by one, raises in one upsert (repeats of
+        a key folded into one row: count, first and last seen, worst severity)."""
+        conn = tx.conn
+        raises = [op for op in ops if not op[0].alert.clear]
+        for (clear,) in (op for op in ops if op[0].alert.clear):
+            a = clear.alert
+            alarm_id = conn.execute(
+                _CLEAR_ALARM, {"key": a.alarm_key, "at": a.occurred_at}
+            ).scalar()
             result.alarms_cleared += alarm_id is not None
-            active = False
-        else:
-            kind = alert.topic.kind.value
-            hold = self.hold(kind, alert.alert_type)
-            row = conn.execute(
-                _RAISE_ALARM,
-                {
-                    "key": alert.alarm_key,
-                    "device_id": alert.device_id,
-                    "alarm_type": alert.alert_type,
-                    "severity": alert.severity,
-                    "state": "pending" if hold > 0 else "active_unack",
-                    "latched": self.latches(kind, alert.alert_type),
-                    "at": at,
-                    "grid_code": grid,
-                },
-            ).one()
-            alarm_id = row.id
-            result.alarms_raised += 1
-            active = row.state != "pending"
-            if not active and (at - row.first_seen).total_seconds() >= hold:
-                active = conn.execute(PROMOTE, {"id": alarm_id}).scalar() is not None
-            result.alarms_held += not active
-        if alarm_id is not None:
-            conn.execute(_LINK, {"alarm_id": alarm_id, "alert_id": alert_id})
-        if alarm_id is not None and active and self.on_alarm is not None:
-            raised = RaisedAlarm(
-                int(alarm_id),
-                alert.topic.kind.value,
-                alert.alert_type,
-                alert.device_id,
-                grid,
-                device.community,
-                alert.lon,
-                alert.lat,
-                f"{alert.topic} {alert.event_key}",
-            )
-            self.on_alarm(tx, raised)
-        return int(alert_id)
+            if alarm_id is not None:
+                batch.links.append({"alarm_id": alarm_id, "alert_id": clear.alert_id})
+        if not raises:
+            return
+        holds = [self.hold(op[0].kind, op[0].alert.alert_type) for op in raises]
+        rows = [
+            {
+                "alarm_key": op[0].alert.alarm_key,
+                "device_id": op[0].alert.device_id,
+                "alarm_type": op[0].alert.alert_type,
+                "severity": max(n.alert.severity for n in op),
+                "state": "pending" if hold > 0 else "active_unack",
+                "is_open": True,
+                "latched": self.latches(op[0].kind, op[0].alert.alert_type),
+                "count": len(op),
+                "first_seen": min(n.alert.occurred_at for n in op),
+                "last_seen": max(n.alert.occurred_at for n in op),
+                "grid_code": op[0].grid,
+                "version": 1,
+            }
+            for op, hold in zip(raises, holds, strict=True)
+        ]
+        got = {r.alarm_key: r for r in conn.execute(_upsert_alarms(conn.dialect.name), rows)}
+        for op, hold, row in zip(raises, holds, rows, strict=True):
+            alarm = got[row["alarm_key"]]
+            active = alarm.state != "pending"
+            if not active and (row["last_seen"] - alarm.first_seen).total_seconds() >= hold:
+                active = conn.execute(PROMOTE, {"id": alarm.id}).scalar() is not None
+            result.alarms_raised += len(op)
+            result.alarms_held += 0 if active else len(op)
+            batch.links.extend({"alarm_id": alarm.id, "alert_id": n.alert_id} for n in op)
+            if active and self.on_alarm is not None:
+                first = op[0]
+                a = first.alert
+                self.on_alarm(
+                    tx,
+                    RaisedAlarm(
+                        int(alarm.id),
+                        first.kind,
+                        a.alert_type,
+                        a.device_id,
+                        first.grid,
+                        first.device.community,
+                        a.lon,
+                        a.lat,
+                        f"{a.topic} {a.event_key}",
+                    ),
+                )
 
     def _quarantine(
         self, conn: Connection, topic: str, raw: bytes, reason: str, at: datetime
@@ -323,3 +371,67 @@ def _now_utc() -> datetime:
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+@dataclass(frozen=True, slots=True)
+class _New:
+    """A newly stored alert, on its way to its alarm."""
+
+    alert: AlertIn
+    alert_id: int
+    device: DeviceInfo
+    grid: str | None
+
+    @property
+    def kind(self) -> str:
+        return self.alert.topic.kind.value
+
+
+def _rounds(fresh: Sequence[_New]) -> list[list[list[_New]]]:
+    """The alarm operations of a batch in rounds with one operation per alarm
+    key: consecutive raises of a key fold into one; a clear, or a raise after a
+    clear, of a key already in the round starts the next round (order per key
+    is kept; keys do not depend on each other)."""
+    rounds: list[list[list[_New]]] = []
+    current: dict[str, list[_New]] = {}
+    for n in fresh:
+        op = current.get(n.alert.alarm_key)
+        if op is None:
+            current[n.alert.alarm_key] = [n]
+        elif not op[0].alert.clear and not n.alert.clear:
+            op.append(n)
+        else:
+            rounds.append(list(current.values()))
+            current = {n.alert.alarm_key: [n]}
+    if current:
+        rounds.append(list(current.values()))
+    return rounds
+
+
+#: Literals, not bound values: a bound value outside VALUES would make SQLAlchemy
+#: send the rows one statement each instead of one multi-row statement.
+_ACTIVE = literal_column("'active_unack'")
+
+
+@functools.cache
+def _upsert_alarms(dialect: str) -> Any:
+    """Raise or join the open alarm of each row's key: executed with the rows of
+    a round, which SQLAlchemy sends as one multi-row statement ("insertmanyvalues")
+    compiled once."""
+    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(_alarms)
+    ex, c = ins.excluded, _alarms.c
+    return ins.on_conflict_do_update(
+        index_elements=[c.alarm_key],
+        index_where=text("is_open"),
+        set_={
+            "count": c.count + ex.count,
+            "last_seen": case((ex.last_seen > c.last_seen, ex.last_seen), else_=c.last_seen),
+            "severity": case((ex.severity > c.severity, ex.severity), else_=c.severity),
+            "state": case(
+                (text("alarms.state IN ('cleared_unack', 'cleared_ack')"), _ACTIVE),
+                else_=c.state,
+            ),
+            "cleared_at": null(),
+            "version": c.version + literal_column("1"),
+        },
+    ).returning(c.id, c.alarm_key, c.state, c.first_seen)

@@ -52,13 +52,14 @@ def alert(
     kind: str = "elevator",
     alert_type: str = "ebike_entering",
     seconds: int = 0,
+    severity: int = 2,
     **kw: object,
 ) -> AlertIn:
     return AlertIn(
         event_key=key,
         topic=topic(device, kind),
         alert_type=alert_type,
-        severity=2,
+        severity=severity,
         occurred_at=T0 + timedelta(seconds=seconds),
         payload={"floor": 7},
         **kw,
@@ -185,17 +186,52 @@ def test_bad_and_unknown_go_to_quarantine(store: Store, writer: IngestWriter) ->
 def test_a_failing_batch_writes_nothing(
     store: Store, writer: IngestWriter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls = {"n": 0}
-    real = writer._alert
+    real = writer._round
 
-    def flaky(*args: object) -> int:
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise RuntimeError("disk full")
-        return real(*args)  # type: ignore[arg-type]
+    def flaky(*args: object) -> None:
+        real(*args)  # type: ignore[arg-type]
+        raise RuntimeError("disk full")  # after the alerts and alarms were written
 
-    monkeypatch.setattr(writer, "_alert", flaky)
+    monkeypatch.setattr(writer, "_round", flaky)
     with pytest.raises(RuntimeError):
         writer.write_batch([alert(f"f{i}", seconds=i) for i in range(5)])
     assert rows(store, "SELECT count(*) FROM alerts") == [(0,)]
     assert rows(store, "SELECT count(*) FROM alarms") == [(0,)]
+
+
+def test_one_batch_folds_repeats_and_keeps_each_alarms_order(
+    store: Store, writer: IngestWriter
+) -> None:
+    """Raise, repeat, clear, raise again of one key in one batch, mixed with
+    another device: applied in order (the clear comes between, so the alarm is
+    active again at the end, not cleared); the other device's repeats fold into
+    one alarm with the worst severity."""
+    batch = [
+        alert("a1", seconds=0),
+        alert("b1", "CAM-001", "camera", "tamper", seconds=1),
+        alert("a2", seconds=2),
+        alert("b2", "CAM-001", "camera", "tamper", seconds=3, severity=4),
+        alert("a3", seconds=4, clear=True),
+        alert("a4", seconds=6),
+        alert("b3", "CAM-001", "camera", "tamper", seconds=7),
+    ]
+    r = writer.write_batch(batch)
+    assert (r.alerts, r.alarms_raised, r.alarms_cleared) == (7, 6, 1)
+    got = rows(
+        store,
+        "SELECT alarm_key, count, severity, state, is_open FROM alarms ORDER BY alarm_key, id",
+    )
+    assert got == [
+        ("CAM-001:tamper", 3, 4, "active_unack", True),
+        ("EL-0231:ebike_entering", 3, 2, "active_unack", True),
+    ]
+    cleared = rows(store, "SELECT cleared_at FROM alarms WHERE alarm_key LIKE 'EL%'")
+    assert cleared == [(None,)]  # raised again after its clear
+    links = rows(
+        store,
+        "SELECT al.event_key, a.id FROM alerts al JOIN alarms a ON a.id = al.alarm_id"
+        " ORDER BY al.event_key",
+    )
+    ids = dict(links)  # type: ignore[arg-type]
+    assert ids["a1"] == ids["a2"] == ids["a3"] == ids["a4"]
+    assert ids["b1"] == ids["b2"] == ids["b3"]
