@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from console import __version__
+from services.auth import add_demo_users
 from services.db.demo import load_demo_district
 from services.db.migrate import current_revision, head_revision, upgrade
 from services.db.store import Store
@@ -91,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli_sim import add_sim_commands
 
     add_sim_commands(sub)
+    from console.cli_users import add_user_commands
+
+    add_user_commands(sub)
     return parser
 
 
@@ -151,7 +155,8 @@ def cmd_db_current(args: argparse.Namespace) -> int:
 def cmd_db_seed(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
-        print(f"{store.label}: {load_demo_district(store)} demo rows added")
+        added = load_demo_district(store) + add_demo_users(store)
+        print(f"{store.label}: {added} demo rows added")
     finally:
         store.close()
     return 0
@@ -184,6 +189,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             upgrade(store.engine)
             if not _has_district(store):
                 load_demo_district(store)
+                add_demo_users(store)
         label = store.label
     finally:
         store.close()

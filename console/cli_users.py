@@ -1,0 +1,84 @@
+"""``youyi-console users ...``: accounts, roles and the grids of supervisors."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from services.domain import Role
+
+
+def add_user_commands(sub: Any) -> None:
+    users = sub.add_parser("users", help="user accounts (roles, grids, passwords)")
+    u_sub = users.add_subparsers(title="users commands", metavar="ACTION", required=True)
+    p = u_sub.add_parser("add", help="add an account")
+    p.add_argument("login", metavar="LOGIN")
+    p.add_argument("--name", default="", help="the person's name as the console shows it")
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument(
+        "--grid", action="append", default=[], metavar="CODE", help="a supervisor's grid cell"
+    )
+    p.add_argument("--unit", metavar="CODE", help="the unit an officer belongs to")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    p.set_defaults(handler=cmd_users_add)
+    p = u_sub.add_parser("passwd", help="set an account's password")
+    p.add_argument("login", metavar="LOGIN")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    p.set_defaults(handler=cmd_users_passwd)
+    u_sub.add_parser("list", help="every account").set_defaults(handler=cmd_users_list)
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != first:
+        from services.errors import ValidationError
+
+        raise ValidationError("the two passwords differ")
+    return first
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    from console.cli import open_store
+    from services.auth import UserService
+
+    store = open_store(args)
+    try:
+        p = UserService(store).add_user(
+            args.login, args.name, Role(args.role), _password(args), args.grid, args.unit
+        )
+    finally:
+        store.close()
+    print(f"added {p.login} ({p.role.value}{': ' + ', '.join(sorted(p.grids)) if p.grids else ''})")
+    return 0
+
+
+def cmd_users_passwd(args: argparse.Namespace) -> int:
+    from console.cli import open_store
+    from services.auth import UserService
+
+    store = open_store(args)
+    try:
+        UserService(store).set_password(args.login, _password(args))
+    finally:
+        store.close()
+    print(f"password of {args.login} set")
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    from console.cli import open_store
+    from services.auth import UserService
+
+    store = open_store(args)
+    try:
+        for p, active in UserService(store).list_users():
+            grids = ",".join(sorted(p.grids)) or "-"
+            flag = "" if active else "  (disabled)"
+            print(f"{p.login:<16} {p.role.value:<11} {grids:<20} {p.name}{flag}")
+    finally:
+        store.close()
+    return 0
