@@ -81,3 +81,7 @@ class ConflictError(ServiceError):
         self.expected = expected
         self.current = current
         self.by = by
+
+
+class PermissionDeniedError(ServiceError):
+    """The signed-in user's role or grid cells do not allow this."""
