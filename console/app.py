@@ -8,15 +8,19 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from console import __version__
 from console import settings as keys
+from console.broker_status import BrokerStatus
 from console.i18n import Translations
 from console.main_window import MainWindow
 from console.paths import theme_file
+from console.session import Session
+from services.db.store import Store
 from widgets.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -24,6 +28,8 @@ log = logging.getLogger(__name__)
 # Quit this many milliseconds after start (smoke tests, screenshots).
 QUIT_AFTER_ENV = "YOUYI_QUIT_AFTER_MS"
 FIRST_RUN_SIZE = (1600, 900)
+# With $YOUYI_QUIT_AFTER_MS: save a screenshot of the screen here just before quitting.
+SCREENSHOT_ENV = "YOUYI_SCREENSHOT"
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -59,6 +65,9 @@ def build_window(
     window.language_chosen.connect(on_language_chosen)
     if not window.restore_layout():
         window.resize(*FIRST_RUN_SIZE)
+        screen = app.primaryScreen()
+        if screen is not None:  # also where no window manager maximizes (Xvfb)
+            window.setGeometry(screen.availableGeometry())
         window.setWindowState(Qt.WindowState.WindowMaximized)
     return window, translations
 
@@ -76,23 +85,54 @@ def quit_after_ms() -> int | None:
     return value if value > 0 else None
 
 
-def run_gui(db_url: str, db_label: str, language: str | None = None) -> int:
+def run_gui(
+    db_url: str,
+    db_label: str,
+    language: str | None = None,
+    *,
+    store: Store | None = None,
+    user: str | None = None,
+    bus: Any = None,
+    bus_where: str = "",
+) -> int:
     """Open the console on the database ``db_url`` (shown as ``db_label``) and run
-    until the window closes; the exit status of the event loop."""
+    until the window closes; the exit status of the event loop.
+
+    ``user`` signs that user in at once (the demo's operator); otherwise the
+    sign-in dialog asks.  ``store`` is shared with what runs beside the window
+    (so that on SQLite this console hears the ingest's changes)."""
     app = create_app()
     window, translations = build_window(app, db_label, language)
     window.show()
+    window.broker_status = BrokerStatus(window.status, bus, bus_where)
+    own_store = store is None
+    store = store or Store(db_url, check=False)
+    session = Session(window, store, translations.language)
+    if user is not None:
+        session.sign_in_as(user)
+    else:
+        session.ask()
     delay = quit_after_ms()
     if delay is not None:
         log.info("quitting after %d ms (%s)", delay, QUIT_AFTER_ENV)
 
         def quit_now() -> None:
+            shot = os.environ.get(SCREENSHOT_ENV)
+            if shot:  # the whole screen, as a person sees it (dialogs too)
+                window.screen().grabWindow(0).save(shot)
+                log.info("screenshot saved to %s", shot)
             window.close()  # saves the layout
             app.quit()  # even if a dialog is still open
 
         QTimer.singleShot(delay, quit_now)
     log.info("console started on %s, language %s", db_label, translations.language)
-    return _run_event_loop(app)
+    try:
+        return _run_event_loop(app)
+    finally:
+        window.broker_status.close()
+        session.close()
+        if own_store:
+            store.close()
 
 
 def _run_event_loop(app: QApplication) -> int:

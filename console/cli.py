@@ -195,11 +195,22 @@ def cmd_run(args: argparse.Namespace) -> int:
         store.close()
     open_store(args).close()  # a shared database must already be migrated
     url = str(store.url.render_as_string(hide_password=False))
-    traffic = _start_traffic(args, url, demo=embedded and not args.no_demo)
+    demo = embedded and not args.no_demo
+    traffic = _start_traffic(args, url, demo=demo)
     from console.app import run_gui
 
+    shared = traffic.store if traffic is not None else None
+    bus, where = traffic.bus() if traffic is not None else (None, "")
     try:
-        return run_gui(url, label, args.lang)
+        return run_gui(
+            url,
+            label,
+            args.lang,
+            store=shared,
+            user="operator" if demo else None,
+            bus=bus,
+            bus_where=where,
+        )
     finally:
         if traffic is not None:
             traffic.stop()
@@ -217,6 +228,12 @@ class _Traffic:
 
     def __init__(self, store: Store, runner: Any) -> None:
         self.store, self.runner = store, runner
+
+    def bus(self) -> tuple[Any, str]:
+        """The ingest's MQTT bus (or None, and "direct" for the demo's direct feed)."""
+        ingest = getattr(self.runner, "ingest", self.runner)
+        pipeline = getattr(ingest, "pipeline", None)
+        return (pipeline.bus, "") if pipeline is not None else (None, "direct")
 
     def stop(self) -> None:
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from console import __version__
 from console import settings as keys
 from console.docks import DOCKS, DockSpec
+from services.domain import Principal
 from widgets.about_dialog import AboutDialog
+from widgets.labels import label
 from widgets.placeholder import PlaceholderPanel
 from widgets.status_bar import ConsoleStatusBar
 
@@ -35,6 +38,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setDockNestingEnabled(True)
         self.db_label = db_label
+        self.user: Principal | None = None
+        self.broker_status: Any = None  # console.broker_status.BrokerStatus, once set
+        self.unacknowledged = 0
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, PlaceholderPanel] = {}  # areas still waiting for their widget
         for spec in DOCKS:
@@ -120,8 +126,23 @@ class MainWindow(QMainWindow):
             self._retranslate()
         super().changeEvent(event)
 
+    def set_user(self, principal: Principal) -> None:
+        self.user = principal
+        self._retranslate()
+
+    def set_unacknowledged(self, count: int) -> None:
+        """The count of unacknowledged alarms, shown in the title bar."""
+        self.unacknowledged = count
+        self._retitle()
+
+    def _retitle(self) -> None:
+        title = self.tr("Youyi Road Sub-district Operations Center")
+        if self.unacknowledged:
+            title = self.tr("(%1 unacknowledged) ").replace("%1", str(self.unacknowledged)) + title
+        self.setWindowTitle(title)
+
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Youyi Road Sub-district Operations Center"))
+        self._retitle()
         for spec in DOCKS:
             title = spec.translated_title()
             self.docks[spec.name].setWindowTitle(title)
@@ -134,7 +155,13 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About"))
         #: %1 is the database's kind and place, e.g. "SQLite · /home/op/youyi.db"
         self.status.set_database(self.tr("Database: %1").replace("%1", self.db_label))
-        self.status.set_broker(self.tr("Message bus: not connected"), connected=False)
+        if self.broker_status is not None:
+            self.broker_status.refresh()
+        else:
+            self.status.set_broker(self.tr("Message bus: not connected"), connected=False)
+        if self.user is not None:
+            role = label("role", self.user.role)
+            self.status.set_user(f"{self.user.name} · {role}")
 
     def mark_language(self, code: str) -> None:
         """Check the language's entry in the menu (without switching anything)."""

@@ -155,10 +155,10 @@ class AlertQueueModel(QAbstractTableModel):
     def _tooltip(self, a: QueuedAlarm) -> str:
         kind = label("device_kind", a.kind)
         first = _when(a.first_seen)
-        tr = QCoreApplication.translate
-        return f"{a.label} · {kind} {a.device_id}\n" + tr(
-            CONTEXT, "First seen %1, last seen %2, %n time(s)", "", a.count
-        ).replace("%1", first).replace("%2", _when(a.last_seen))
+        seen = QCoreApplication.translate(CONTEXT, "First seen %1, last seen %2, %3 times")
+        seen = seen.replace("%1", first).replace("%2", _when(a.last_seen))
+        seen = seen.replace("%3", str(a.count))
+        return f"{a.label} · {kind} {a.device_id}\n{seen}"
 
 
 def _when(at: datetime) -> str:

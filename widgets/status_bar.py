@@ -23,10 +23,13 @@ class ConsoleStatusBar(QStatusBar):
         self.database_label.setObjectName("statusDatabase")
         self.broker_label = QLabel(self)
         self.broker_label.setObjectName("statusBrokerDown")
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("statusUser")
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("statusClock")
         self.addPermanentWidget(self.database_label)
         self.addPermanentWidget(self.broker_label, 1)
+        self.addPermanentWidget(self.user_label)
         self.addPermanentWidget(self.clock_label)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -39,6 +42,9 @@ class ConsoleStatusBar(QStatusBar):
         now = datetime.now(DISTRICT_TZ)
         self.clock_label.setText(now.strftime(CLOCK_FORMAT))
         self._timer.start(1000 - now.microsecond // 1000 + 5)
+
+    def set_user(self, text: str) -> None:
+        self.user_label.setText(text)
 
     def set_database(self, text: str) -> None:
         self.database_label.setText(text)

@@ -2,6 +2,215 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AlarmState</name>
+    <message>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared, unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertQueueModel</name>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertQueuePanel</name>
+    <message>
+        <source>False alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is “%1” a false alarm?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open, %2 unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid %1  ✕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise order (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On map (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarm (Shift+Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every grid cell again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertsController</name>
+    <message>
+        <source>Alert queue not loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm was changed at another console; reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BrokerStatus</name>
+    <message>
+        <source>Message bus: demo direct feed (no Mosquitto here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message bus: handled by the ingest service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message bus: connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message bus: %1 not reachable, reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Category</name>
+    <message>
+        <source>Elevator fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electrical safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-motor vehicle parking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storefront occupation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sanitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceKind</name>
+    <message>
+        <source>Community camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smart elevator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arc-fault sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eagle-eye camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-motor vehicle probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storefront probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Docks</name>
     <message>
         <source>Video wall</source>
@@ -37,9 +246,32 @@
     </message>
 </context>
 <context>
+    <name>Escalation</name>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Youyi Road Sub-district Operations Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 unacknowledged) </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -81,6 +313,172 @@
     </message>
     <message>
         <source>Message bus: not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderState</name>
+    <message>
+        <source>Reported</source>
+        <extracomment>Translation context of each group (one each: &quot;Closed&quot; is 已结案 for an order and 已关闭 for an alarm).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved, to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not our responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unable to fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Priority</name>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Law-enforcement officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>The database cannot be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Youyi Road Sub-district Operations Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,215 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AlarmState</name>
+    <message>
+        <source>On hold</source>
+        <translation>延时确认中</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Cleared, unacknowledged</source>
+        <translation>已恢复未确认</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>搁置</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>维修屏蔽</translation>
+    </message>
+</context>
+<context>
+    <name>AlertQueueModel</name>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近发生</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+</context>
+<context>
+    <name>AlertQueuePanel</name>
+    <message>
+        <source>False alarm</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <source>Why is “%1” a false alarm?</source>
+        <translation>为什么“%1”是误报？</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 unacknowledged</source>
+        <translation>未关闭 %1 条，未确认 %2 条</translation>
+    </message>
+    <message>
+        <source>Grid %1  ✕</source>
+        <translation>网格 %1  ✕</translation>
+    </message>
+    <message>
+        <source>Acknowledge (Space)</source>
+        <translation>确认（空格）</translation>
+    </message>
+    <message>
+        <source>Raise order (Enter)</source>
+        <translation>生成工单（回车）</translation>
+    </message>
+    <message>
+        <source>On map (M)</source>
+        <translation>地图定位（M）</translation>
+    </message>
+    <message>
+        <source>False alarm (Shift+Del)</source>
+        <translation>误报（Shift+Del）</translation>
+    </message>
+    <message>
+        <source>Sound off</source>
+        <translation>声音：关</translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation>声音：开</translation>
+    </message>
+    <message>
+        <source>Show every grid cell again</source>
+        <translation>显示全部网格</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsController</name>
+    <message>
+        <source>Alert queue not loaded: %1</source>
+        <translation>告警队列未能载入：%1</translation>
+    </message>
+    <message>
+        <source>The alarm was changed at another console; reloaded.</source>
+        <translation>该告警已被其他席位修改，已重新载入。</translation>
+    </message>
+    <message>
+        <source>The action failed: %1</source>
+        <translation>操作失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BrokerStatus</name>
+    <message>
+        <source>Message bus: demo direct feed (no Mosquitto here)</source>
+        <translation>消息总线：演示直连（本机无 Mosquitto）</translation>
+    </message>
+    <message>
+        <source>Message bus: handled by the ingest service</source>
+        <translation>消息总线：由接入服务处理</translation>
+    </message>
+    <message>
+        <source>Message bus: connected to %1</source>
+        <translation>消息总线：已连接 %1</translation>
+    </message>
+    <message>
+        <source>Message bus: %1 not reachable, reconnecting</source>
+        <translation>消息总线：%1 无法连接，正在重连</translation>
+    </message>
+</context>
+<context>
+    <name>Category</name>
+    <message>
+        <source>Elevator fault</source>
+        <translation>电梯故障</translation>
+    </message>
+    <message>
+        <source>Electrical safety</source>
+        <translation>用电安全</translation>
+    </message>
+    <message>
+        <source>Non-motor vehicle parking</source>
+        <translation>非机动车停放</translation>
+    </message>
+    <message>
+        <source>Storefront occupation</source>
+        <translation>跨门经营</translation>
+    </message>
+    <message>
+        <source>Sanitation</source>
+        <translation>环境卫生</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceKind</name>
+    <message>
+        <source>Community camera</source>
+        <translation>小区物业探头</translation>
+    </message>
+    <message>
+        <source>Smart elevator</source>
+        <translation>智慧云梯</translation>
+    </message>
+    <message>
+        <source>Arc-fault sensor</source>
+        <translation>电气灭弧</translation>
+    </message>
+    <message>
+        <source>Eagle-eye camera</source>
+        <translation>鹰眼</translation>
+    </message>
+    <message>
+        <source>Non-motor vehicle probe</source>
+        <translation>非机动车整治探头</translation>
+    </message>
+    <message>
+        <source>Storefront probe</source>
+        <translation>跨门经营治理探头</translation>
+    </message>
+    <message>
+        <source>Mobile evidence</source>
+        <translation>移动取证</translation>
+    </message>
+</context>
+<context>
     <name>Docks</name>
     <message>
         <source>Video wall</source>
@@ -37,10 +246,33 @@
     </message>
 </context>
 <context>
+    <name>Escalation</name>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>街区</translation>
+    </message>
+    <message>
+        <source>Sub-district</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Youyi Road Sub-district Operations Center</source>
         <translation>友谊路街道城运中心</translation>
+    </message>
+    <message>
+        <source>(%1 unacknowledged) </source>
+        <translation>（%1 条未确认）</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -82,6 +314,172 @@
     <message>
         <source>Message bus: not connected</source>
         <translation>消息总线：未连接</translation>
+    </message>
+</context>
+<context>
+    <name>OrderState</name>
+    <message>
+        <source>Reported</source>
+        <extracomment>Translation context of each group (one each: &quot;Closed&quot; is 已结案 for an order and 已关闭 for an alarm).</extracomment>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Not filed</source>
+        <translation>不予立案</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退单</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>已延期</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <source>Resolved, to verify</source>
+        <translation>已反馈待核查</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <source>Fixed</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Not our responsibility</source>
+        <translation>非本部门职责</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <source>Unable to fix</source>
+        <translation>无法解决</translation>
+    </message>
+</context>
+<context>
+    <name>Priority</name>
+    <message>
+        <source>Critical</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <source>Grid supervisor</source>
+        <translation>网格长</translation>
+    </message>
+    <message>
+        <source>Law-enforcement officer</source>
+        <translation>执法队员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>The database cannot be reached: %1</source>
+        <translation>无法连接数据库：%1</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <source>Info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>紧急</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Youyi Road Sub-district Operations Center</source>
+        <translation>友谊路街道城运中心</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,79 @@
+"""Who is signed in at this console, and the workspace built for them.
+
+The window is up first; the sign-in dialog sits over it.  Checking a password
+(scrypt, tens of milliseconds) runs on the database worker, never on the GUI
+thread."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+
+from console.jobs import Jobs
+from console.main_window import MainWindow
+from console.workspace import Workspace
+from services.auth import UserService
+from services.db.store import Store
+from services.domain import Principal
+from services.errors import DatabaseUnavailableError, ServiceError
+from widgets.sign_in_dialog import SignInDialog
+
+log = logging.getLogger(__name__)
+
+
+class Session:
+    def __init__(self, window: MainWindow, store: Store, lang: str) -> None:
+        self.window, self.store, self.lang = window, store, lang
+        self.users = UserService(store)
+        self.jobs = Jobs("sign-in")
+        self.workspace: Workspace | None = None
+        self.dialog: SignInDialog | None = None
+
+    def sign_in_as(self, login: str) -> None:
+        """Sign a known user in without a password (the demo's operator)."""
+        try:
+            self._open(self.users.principal(login))
+        except ServiceError as exc:
+            log.warning("cannot sign %s in (%s); asking", login, exc)
+            self.ask()
+
+    def ask(self) -> None:
+        self.dialog = SignInDialog(self.store.label, parent=self.window)
+        self.dialog.credentials_entered.connect(self._on_credentials_entered)
+        self.dialog.rejected.connect(self.window.close)
+        self.dialog.open()
+
+    def _on_credentials_entered(self, login: str, password: str) -> None:
+        self.jobs.submit(
+            lambda: self.users.sign_in(login, password), self._signed_in, self._refused
+        )
+
+    def _signed_in(self, principal: Principal) -> None:
+        if self.dialog is not None:
+            self.dialog.accept()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self._open(principal)
+
+    def _refused(self, exc: BaseException) -> None:
+        if self.dialog is None:
+            return
+        if isinstance(exc, DatabaseUnavailableError):
+            text = QCoreApplication.translate("Session", "The database cannot be reached: %1")
+            self.dialog.show_error(text.replace("%1", str(exc)))
+        elif isinstance(exc, ServiceError):
+            text = QCoreApplication.translate("Session", "Wrong user name or password.")
+            self.dialog.show_error(text)
+        else:
+            log.error("sign-in failed", exc_info=exc)
+            self.dialog.show_error(str(exc))
+
+    def _open(self, principal: Principal) -> None:
+        self.workspace = Workspace(self.window, self.store, principal, self.lang)
+        self.workspace.start()
+
+    def close(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
+        self.jobs.close()

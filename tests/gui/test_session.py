@@ -1,0 +1,85 @@
+"""Sign-in over the window, then the alert queue live from the store: alarms
+stored by the ingest writer reach the queue through the change feed; an
+acknowledgement goes back to the store for the signed-in user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import insert, text
+
+from console.app import build_window, create_app
+from console.session import Session
+from services.auth import add_demo_users
+from services.db.demo import load_demo_district
+from services.db.migrate import upgrade
+from services.db.models import Device, table_of
+from services.db.store import Store
+from services.ingest.writer import IngestWriter
+from tests.store.test_ingest_writer import alert
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path) -> Iterator[Store]:
+    store = Store(f"sqlite:///{tmp_path / 'console.db'}")
+    upgrade(store.engine)
+    load_demo_district(store, devices=False)
+    add_demo_users(store)
+    with store.transaction() as tx:
+        tx.conn.execute(
+            insert(table_of(Device)),
+            [
+                {"id": "EL-0231", "kind": "elevator", "name": "8号楼电梯", "grid_code": "G21"},
+                {"id": "AF-1102", "kind": "arc_fault", "name": "配电箱", "grid_code": "G12"},
+            ],
+        )
+    yield store
+    store.close()
+
+
+def test_sign_in_then_live_queue_and_acknowledge(qtbot: QtBot, demo_store: Store) -> None:
+    app = create_app()
+    window, _ = build_window(app, demo_store.label, "zh_CN")
+    qtbot.addWidget(window)
+    window.show()
+    session = Session(window, demo_store, "zh_CN")
+    session.ask()
+    dialog = session.dialog
+    assert dialog is not None
+    dialog.login_edit.setText("supervisor")
+    dialog.password_edit.setText("wrong")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.error_label.isVisibleTo(dialog), timeout=5000)
+    assert session.workspace is None
+    dialog.password_edit.setText("demo")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: session.workspace is not None, timeout=5000)
+    workspace = session.workspace
+    assert workspace is not None and workspace.principal.grids == {"G11", "G12", "G13"}
+    panel = workspace.alert_panel
+    qtbot.waitUntil(lambda: workspace.alerts.loads >= 1, timeout=5000)
+    assert panel.model.rowCount() == 0
+
+    writer = IngestWriter(demo_store)
+    writer.load_devices()
+    writer.write_batch(
+        [
+            alert("a1", "AF-1102", "arc_fault", "arc_detected", severity=4),  # G12: theirs
+            alert("e1", severity=3),  # G21: not theirs
+        ]
+    )
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    assert panel.model.alarm(0).device_id == "AF-1102"  # type: ignore[union-attr]
+    assert window.windowTitle().startswith("（1 条未确认）")
+    panel.select_alarm(panel.model.alarm(0).id)  # type: ignore[union-attr]
+    panel.acknowledge_selected()
+    qtbot.waitUntil(lambda: panel.model.unacknowledged == 0, timeout=5000)
+    with demo_store.reading() as conn:
+        row = conn.execute(
+            text("SELECT state, acknowledged_by FROM alarms WHERE device_id = 'AF-1102'")
+        ).one()
+    assert tuple(row) == ("active_ack", "supervisor")
+    session.close()
