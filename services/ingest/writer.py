@@ -410,7 +410,7 @@ def _rounds(fresh: Sequence[_New]) -> list[list[list[_New]]]:
 
 #: Literals, not bound values: a bound value outside VALUES would make SQLAlchemy
 #: send the rows one statement each instead of one multi-row statement.
-_ACTIVE = literal_column("'active_unack'")
+_ACTIVE: Any = literal_column("'active_unack'")
 
 
 @functools.cache
