@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
+from sqlalchemy import text
 
 from console.jobs import Jobs
 from console.main_window import MainWindow
@@ -70,7 +71,9 @@ class Session:
             self.dialog.show_error(str(exc))
 
     def _open(self, principal: Principal) -> None:
-        self.workspace = Workspace(self.window, self.store, principal, self.lang)
+        with self.store.reading() as conn:
+            grids = list(conn.execute(text("SELECT code FROM grid_cells ORDER BY code")).scalars())
+        self.workspace = Workspace(self.window, self.store, principal, self.lang, grids)
         self.workspace.start()
 
     def close(self) -> None:

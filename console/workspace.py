@@ -8,36 +8,95 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtWidgets import QDialog
+
 from console.alerts_controller import AlertsController
 from console.jobs import Jobs
 from console.main_window import MainWindow
+from console.orders_controller import OrdersController
 from services.db.store import Store
-from services.domain import Principal
+from services.domain import Category, Principal, Priority, QueuedAlarm
+from services.rules import RuleSet
 from widgets.alert_queue import AlertQueuePanel
+from widgets.labels import label
+from widgets.order_form import OrderForm
+from widgets.workorder_desk import WorkOrderDesk
 
 log = logging.getLogger(__name__)
 MESSAGE_MS = 8000
+#: A work order's category when no alarm rule names one, by device kind.
+KIND_CATEGORY = {
+    "elevator": Category.ELEVATOR_FAULT,
+    "arc_fault": Category.ELECTRICAL_SAFETY,
+    "nonmotor_probe": Category.NONMOTOR_PARKING,
+    "storefront_probe": Category.STOREFRONT_OCCUPATION,
+}
 
 
 class Workspace:
-    def __init__(self, window: MainWindow, store: Store, principal: Principal, lang: str) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        store: Store,
+        principal: Principal,
+        lang: str,
+        grids: list[str],
+    ) -> None:
         self.window, self.store, self.principal = window, store, principal
         self.jobs = Jobs()
+        self.rules = RuleSet.load()
         self.alert_panel = AlertQueuePanel()
         window.set_panel("alerts", self.alert_panel)
         self.alerts = AlertsController(
             store, principal, self.alert_panel, self.jobs, self.notify, lang
         )
+        shown = sorted(principal.grids) if principal.scoped else grids
+        self.desk = WorkOrderDesk(shown)
+        window.set_panel("orders", self.desk)
+        self.orders = OrdersController(store, principal, self.desk, self.jobs, self.notify)
         self.alert_panel.model.unacknowledged_changed.connect(window.set_unacknowledged)
+        self.alert_panel.raise_order_requested.connect(self.raise_order_for_alarm)
         window.set_user(principal)
 
     def start(self) -> None:
         self.alerts.start()
+        self.orders.start()
         log.info("workspace of %s (%s) started", self.principal.login, self.principal.role.value)
 
     def notify(self, text: str) -> None:
         self.window.status.showMessage(text, MESSAGE_MS)
 
+    def raise_order_for_alarm(self, alarm_id: int) -> None:
+        """The pre-filled order form for an alarm; Enter raises it."""
+        row = self.alert_panel.model.row_of(alarm_id)
+        alarm = self.alert_panel.model.alarm(row)
+        if alarm is None or alarm.grid is None:
+            return
+        if alarm.work_order_id:  # it has its order already: show that one
+            self.orders.selected = alarm.work_order_id
+            if not self.desk.select_order(alarm.work_order_id):
+                self.orders.load_detail(alarm.work_order_id)
+            return
+        category, priority = self.suggest(alarm)
+        place = alarm.community_name or alarm.grid
+        title = f"{alarm.label}（{place} {alarm.device_name}）"
+        context = f"{label('device_kind', alarm.kind)} {alarm.device_id}"
+        form = OrderForm(title, alarm.grid, category, priority, context, self.window)
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return
+        title, category, priority = form.values()
+        self.orders.raise_from_alarm(
+            alarm.id, title, alarm.grid, category, priority, alarm.community
+        )
+
+    def suggest(self, alarm: QueuedAlarm) -> tuple[Category, Priority]:
+        rule = self.rules.match(alarm.kind, alarm.alarm_type)
+        if rule is not None:
+            return rule.category, rule.priority
+        priority = {4: Priority.CRITICAL, 3: Priority.URGENT}.get(alarm.severity, Priority.NORMAL)
+        return KIND_CATEGORY.get(alarm.kind, Category.OTHER), priority
+
     def close(self) -> None:
         self.alerts.close()
+        self.orders.close()
         self.jobs.close()

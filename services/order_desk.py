@@ -18,7 +18,7 @@ from services.db.models import Alarm, WorkOrder, table_of
 from services.db.types import UTCDateTime
 from services.domain import OrderEvent, OrderFilter, Principal
 from services.domain import WorkOrder as OrderView
-from services.errors import NotFoundError, PermissionDeniedError
+from services.errors import ConflictError, NotFoundError, PermissionDeniedError
 from services.permissions import RAISE, allowed_moves, require, require_move, sees_grid
 from services.workflow.order_rows import OPEN, to_view
 from services.workflow.orders import Move, NewOrder, WorkOrderService
@@ -58,6 +58,23 @@ class OrderDesk:
         with self.store.reading() as conn:
             return [to_view(r) for r in conn.execute(query)]
 
+    def by_ids(self, principal: Principal, ids: list[int]) -> list[OrderView]:
+        """These orders as they are now (those the user may see)."""
+        if not ids:
+            return []
+        query = select(_orders).where(_c.id.in_(sorted(set(ids))))
+        if principal.scoped:
+            query = query.where(_c.grid_code.in_(sorted(principal.grids)))
+        with self.store.reading() as conn:
+            return [to_view(r) for r in conn.execute(query)]
+
+    def units(self) -> list[tuple[str, str]]:
+        """Every unit (code, name) a dispatch may name."""
+        with self.store.reading() as conn:
+            return [
+                (c, n) for c, n in conn.execute(text("SELECT code, name FROM units ORDER BY code"))
+            ]
+
     def get(self, principal: Principal, order_id: int) -> OrderView:
         order = self.orders.get(order_id)
         if not sees_grid(principal, order.grid):
@@ -78,7 +95,10 @@ class OrderDesk:
     # --- writing ---------------------------------------------------------------
 
     def move(self, principal: Principal, order_id: int, move: Move, version: int) -> OrderView:
-        require_move(principal, self.get(principal, order_id), move.target)
+        current = self.get(principal, order_id)
+        if current.version != version:  # a stale copy: say so before judging the move
+            raise ConflictError(current.number, version, current.version, None)
+        require_move(principal, current, move.target)
         return self.orders.move(
             order_id, move, version=version, actor=principal.actor(self.console)
         )

@@ -317,6 +317,157 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>As routed</source>
+        <extracomment>Moves that must say why (as services.workflow.states.NOTE_REQUIRED).</extracomment>
+        <translation>按派遣规则</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>处置单位</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结案结果</translation>
+    </message>
+    <message>
+        <source>Required: say why or what was done</source>
+        <translation>必填：说明原因或处置情况</translation>
+    </message>
+    <message>
+        <source>Optional note</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>This step needs a note.</source>
+        <translation>此步骤需要填写说明。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <source>File</source>
+        <extracomment>The verb on each move&apos;s button (services.workflow.states.ACTION names the same moves).</extracomment>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Refuse to file</source>
+        <translation>不予立案</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退单</translation>
+    </message>
+    <message>
+        <source>File again</source>
+        <translation>重新立案</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始处置</translation>
+    </message>
+    <message>
+        <source>Report result</source>
+        <translation>反馈结果</translation>
+    </message>
+    <message>
+        <source>Ask for extension</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复处置</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Verify and close</source>
+        <translation>核查结案</translation>
+    </message>
+    <message>
+        <source>Send back for rework</source>
+        <translation>退回重办</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>No work order selected</source>
+        <translation>未选择工单</translation>
+    </message>
+    <message>
+        <source>Grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>单位 %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>时限 %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderForm</name>
+    <message>
+        <source>Raise a work order</source>
+        <translation>生成工单</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Raise</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>A work order needs a title.</source>
+        <translation>工单需要标题。</translation>
+    </message>
+</context>
+<context>
     <name>OrderState</name>
     <message>
         <source>Reported</source>
@@ -366,6 +517,64 @@
     <message>
         <source>Archived</source>
         <translation>已归档</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>处置单位</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersController</name>
+    <message>
+        <source>Work orders not loaded: %1</source>
+        <translation>工单未能载入：%1</translation>
+    </message>
+    <message>
+        <source>This order was changed at another console; it has been reloaded.</source>
+        <translation>此工单已被其他席位修改，已重新载入。</translation>
+    </message>
+    <message>
+        <source>Work order %1 raised</source>
+        <translation>已生成工单 %1</translation>
+    </message>
+    <message>
+        <source>The action failed: %1</source>
+        <translation>操作失败：%1</translation>
     </message>
 </context>
 <context>
@@ -480,6 +689,45 @@
     <message>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderDesk</name>
+    <message>
+        <source>Open orders</source>
+        <translation>未结工单</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>My orders</source>
+        <translation>我的工单</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>全部工单</translation>
+    </message>
+    <message>
+        <source>Every grid</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <source>Every category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Every priority</source>
+        <translation>全部紧急程度</translation>
+    </message>
+    <message>
+        <source>Number or words of the title (Ctrl+F)</source>
+        <translation>编号或标题关键字（Ctrl+F）</translation>
     </message>
 </context>
 </TS>

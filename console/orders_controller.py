@@ -1,0 +1,170 @@
+"""Wires the work-order desk to the store for the signed-in user: pages and
+details off the GUI thread, moves with their conflicts shown plainly, orders
+changed at other consoles refreshed in place within a second, and orders raised
+from the alert queue."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from console.jobs import Jobs
+from services.db.store import Store
+from services.domain import Category, Change, OrderFilter, OrderState, Principal, Priority
+from services.domain import WorkOrder as OrderView
+from services.errors import ConflictError, ServiceError
+from services.order_desk import OrderDesk
+from services.workflow.orders import Move, NewOrder, WorkOrderService
+from widgets.workorder_desk import WorkOrderDesk
+from widgets.workorder_detail import outcome_of
+
+log = logging.getLogger(__name__)
+COALESCE_MS = 300
+
+
+class OrdersController(QObject):
+    _changed = Signal()  # from the change feed's thread
+
+    def __init__(
+        self,
+        store: Store,
+        principal: Principal,
+        desk: WorkOrderDesk,
+        jobs: Jobs,
+        notify: Callable[[str], None],
+    ) -> None:
+        super().__init__(desk)
+        self.store, self.principal, self.desk, self.jobs = store, principal, desk, jobs
+        self.notify = notify
+        self.service = OrderDesk(WorkOrderService(store))
+        self.selected = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COALESCE_MS)
+        self._timer.timeout.connect(self.refresh_shown)
+        self._changed.connect(self._timer.start, Qt.ConnectionType.QueuedConnection)
+        self._unsubscribe = store.subscribe(self._on_change)
+        desk.model.page_wanted.connect(self._on_page_wanted)
+        desk.order_selected.connect(self._on_order_selected)
+        desk.detail.move_requested.connect(self._on_move_requested)
+
+    def start(self) -> None:
+        self.jobs.submit(self.service.units, self._units_loaded)
+        self.desk.apply_filter()
+
+    def close(self) -> None:
+        self._unsubscribe()
+        self._timer.stop()
+
+    # --- pages and details -----------------------------------------------------
+
+    def _on_page_wanted(self, token: int, flt: OrderFilter, after: Any) -> None:
+        p = self.principal
+        self.jobs.submit(
+            lambda: self.service.page(p, flt, after),
+            lambda orders: self.desk.model.add_page(token, orders),
+            lambda exc: self._page_failed(token, exc),
+        )
+
+    def _page_failed(self, token: int, exc: BaseException) -> None:
+        self.desk.model.page_failed(token)
+        self.notify(self.tr("Work orders not loaded: %1").replace("%1", str(exc)))
+
+    def _units_loaded(self, units: list[tuple[str, str]]) -> None:
+        self.desk.detail.units = units
+
+    def _on_order_selected(self, order_id: int) -> None:
+        self.selected = order_id
+        if not order_id:
+            self.desk.detail.show_order(None, [], [])
+            return
+        self.load_detail(order_id)
+
+    def load_detail(self, order_id: int) -> None:
+        p = self.principal
+        self.jobs.submit(
+            lambda: self.service.detail(p, order_id), self._detail_loaded, self._failed
+        )
+
+    def _detail_loaded(self, found: tuple[OrderView, list[Any], list[OrderState]]) -> None:
+        order, history, allowed = found
+        if order.id == self.selected:
+            self.desk.detail.show_order(order, history, allowed)
+        self.desk.model.refresh_orders([order])
+
+    # --- moves ---------------------------------------------------------------------
+
+    def _on_move_requested(
+        self, order_id: int, version: int, target: OrderState, fields: dict[str, str]
+    ) -> None:
+        move = Move(
+            target,
+            note=fields.get("note", ""),
+            unit=fields.get("unit"),
+            outcome=outcome_of(fields),
+        )
+        p = self.principal
+        self.jobs.submit(
+            lambda: self.service.move(p, order_id, move, version),
+            lambda order: self.load_detail(order.id),
+            lambda exc: self._move_failed(order_id, exc),
+        )
+
+    def _move_failed(self, order_id: int, exc: BaseException) -> None:
+        if isinstance(exc, ConflictError):
+            self.desk.detail.show_conflict(
+                self.tr("This order was changed at another console; it has been reloaded.")
+            )
+        else:
+            self._failed(exc)
+        self.load_detail(order_id)
+
+    def raise_from_alarm(
+        self,
+        alarm_id: int,
+        title: str,
+        grid: str,
+        category: Category,
+        priority: Priority,
+        community: str | None,
+    ) -> None:
+        new = NewOrder(title, grid, category, priority, community=community, source="alarm")
+        p = self.principal
+        self.jobs.submit(
+            lambda: self.service.raise_from_alarm(p, alarm_id, new),
+            self._raised,
+            self._failed,
+        )
+
+    def _raised(self, order: OrderView) -> None:
+        self.notify(self.tr("Work order %1 raised").replace("%1", order.number))
+        self.desk.model.set_filter(self.desk.current_filter())
+        self.selected = order.id
+        QTimer.singleShot(400, lambda: self.desk.select_order(order.id))
+        self.load_detail(order.id)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ServiceError):
+            self.notify(str(exc))
+        else:
+            log.error("work-order action failed", exc_info=exc)
+            self.notify(self.tr("The action failed: %1").replace("%1", str(exc)))
+
+    # --- live ------------------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:  # any thread
+        if change.table == "work_orders":
+            self._changed.emit()
+
+    def refresh_shown(self) -> None:
+        """Orders changed somewhere: reload the rows shown and the open detail."""
+        ids = self.desk.model.shown_ids()[:500]
+        p = self.principal
+        self.jobs.submit(
+            lambda: self.service.by_ids(p, ids), self.desk.model.refresh_orders, self._failed
+        )
+        if self.selected:
+            self.load_detail(self.selected)

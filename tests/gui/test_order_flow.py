@@ -1,0 +1,113 @@
+"""Through the UI: an alarm → a raised order → file → dispatch → acknowledge →
+start → report → verify and close, as the demo operator; and a conflict from
+another console shown plainly."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from console.app import build_window, create_app
+from console.session import Session
+from services.db.store import Store
+from services.domain import OrderState, Principal, Role
+from services.ingest.writer import IngestWriter
+from services.order_desk import OrderDesk
+from services.workflow.orders import Move, WorkOrderService
+from tests.gui.test_session import demo_store
+from tests.store.test_ingest_writer import alert
+
+__all__ = ["demo_store"]  # fixture
+S = OrderState
+
+
+def test_alarm_to_closed_order_through_the_ui(
+    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        "widgets.order_form.OrderForm.exec", lambda self: QDialog.DialogCode.Accepted
+    )
+
+    def answer(self: QDialog) -> QDialog.DialogCode:
+        self.note.setPlainText("已处置完毕")  # type: ignore[attr-defined]
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("widgets.workorder_detail.MoveDialog.exec", answer)
+    app = create_app()
+    window, _ = build_window(app, demo_store.label, "zh_CN")
+    qtbot.addWidget(window)
+    session = Session(window, demo_store, "zh_CN")
+    session.sign_in_as("operator")
+    ws = session.workspace
+    assert ws is not None
+    writer = IngestWriter(demo_store)
+    writer.load_devices()
+    writer.write_batch([alert("t1", alert_type="door_fault", severity=2)])  # no rule: no order
+    qtbot.waitUntil(lambda: ws.alert_panel.model.rowCount() == 1, timeout=5000)
+    alarm = ws.alert_panel.model.alarm(0)
+    assert alarm is not None and alarm.work_order_id is None
+    ws.alert_panel.select_alarm(alarm.id)
+    ws.alert_panel.raise_order_for_selected()  # Enter in the queue
+    qtbot.waitUntil(lambda: ws.desk.detail.order is not None, timeout=5000)
+    detail = ws.desk.detail
+    assert detail.order.state is S.REPORTED  # type: ignore[union-attr]
+    assert "电梯门故障" in detail.order.title  # type: ignore[union-attr]
+    steps = [S.FILED, S.DISPATCHED, S.ACKNOWLEDGED, S.IN_PROGRESS, S.RESOLVED, S.CLOSED]
+    for target in steps:
+        order = detail.order
+        assert order is not None
+        texts = [b.text() for b in detail.buttons]
+        assert texts, f"no actions in state {order.state}"
+        detail.buttons[[b for b in _targets(order.state)].index(target)].click()
+        qtbot.waitUntil(
+            lambda t=target: detail.order is not None and detail.order.state is t, timeout=5000
+        )
+    history = [e.action for e in WorkOrderService(demo_store).history(detail.order.id)]  # type: ignore[union-attr]
+    assert history == [
+        "raise",
+        "file",
+        "dispatch",
+        "acknowledge",
+        "start",
+        "report_result",
+        "verify_close",
+    ]
+    qtbot.waitUntil(lambda: ws.alert_panel.model.alarm(0).work_order_id is not None, timeout=5000)  # type: ignore[union-attr]
+    session.close()
+
+
+def _targets(state: S) -> list[S]:
+    from services.workflow.states import ALLOWED
+
+    return list(ALLOWED[state])
+
+
+def test_a_change_at_another_console_shows_and_reloads(
+    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = create_app()
+    window, _ = build_window(app, demo_store.label, "zh_CN")
+    qtbot.addWidget(window)
+    other = OrderDesk(WorkOrderService(demo_store))
+    boss = Principal(9, "admin", "管理员", Role.ADMIN)
+    from services.workflow.orders import NewOrder
+
+    order = other.raise_order(boss, NewOrder("楼道堆物", "G21"))
+    session = Session(window, demo_store, "zh_CN")
+    session.sign_in_as("operator")
+    ws = session.workspace
+    assert ws is not None
+    qtbot.waitUntil(lambda: ws.desk.model.rowCount() == 1, timeout=5000)
+    ws.desk.select_order(order.id)
+    qtbot.waitUntil(lambda: ws.desk.detail.order is not None, timeout=5000)
+    other.move(boss, order.id, Move(S.FILED), order.version)  # the other console is quicker
+    ws.desk.detail.order = order  # our copy is stale (the live reload has not come yet)
+    ws.desk.detail.request(S.FILED)
+    qtbot.waitUntil(lambda: ws.desk.detail.banner.isVisibleTo(ws.desk.detail), timeout=5000)
+    assert "其他席位" in ws.desk.detail.banner.text()
+    qtbot.waitUntil(
+        lambda: ws.desk.detail.order is not None and ws.desk.detail.order.state is S.FILED,
+        timeout=5000,
+    )
+    session.close()
