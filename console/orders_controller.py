@@ -160,9 +160,17 @@ class OrdersController(QObject):
             self._changed.emit()
 
     def refresh_shown(self) -> None:
-        """Orders changed somewhere: reload the rows shown and the open detail."""
-        ids = self.desk.model.shown_ids()[:500]
+        """Orders changed somewhere: new ones on top, the rows shown and the open
+        detail reloaded."""
+        model = self.desk.model
+        ids = model.shown_ids()[:500]
         p = self.principal
+        token, flt = model.token, model.filter
+        self.jobs.submit(
+            lambda: self.service.page(p, flt),
+            lambda orders: model.add_newer(token, orders),
+            self._failed,
+        )
         self.jobs.submit(
             lambda: self.service.by_ids(p, ids), self.desk.model.refresh_orders, self._failed
         )

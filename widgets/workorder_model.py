@@ -97,6 +97,29 @@ class OrderTableModel(QAbstractTableModel):
             self._rows.extend(fresh)
             self.endInsertRows()
 
+    def add_newer(self, token: int, orders: Sequence[WorkOrder]) -> int:
+        """The first page again (newest first): orders raised since go on top;
+        returns how many."""
+        if token != self._token:
+            return 0
+        known = {o.id for o in self._rows}
+        top = self._rows[0] if self._rows else None
+        fresh = [
+            o
+            for o in orders
+            if o.id not in known
+            and (top is None or (o.created_at, o.id) > (top.created_at, top.id))
+        ]
+        if fresh:
+            self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+            self._rows[:0] = fresh
+            self.endInsertRows()
+        return len(fresh)
+
+    @property
+    def token(self) -> int:
+        return self._token
+
     def page_failed(self, token: int) -> None:
         if token == self._token:
             self._loading = False

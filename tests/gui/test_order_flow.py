@@ -99,6 +99,9 @@ def test_a_change_at_another_console_shows_and_reloads(
     ws = session.workspace
     assert ws is not None
     qtbot.waitUntil(lambda: ws.desk.model.rowCount() == 1, timeout=5000)
+    newer = other.raise_order(boss, NewOrder("井盖缺失", "G11"))  # raised elsewhere: on top
+    qtbot.waitUntil(lambda: ws.desk.model.rowCount() == 2, timeout=5000)
+    assert ws.desk.model.order(0).id == newer.id  # type: ignore[union-attr]
     ws.desk.select_order(order.id)
     qtbot.waitUntil(lambda: ws.desk.detail.order is not None, timeout=5000)
     other.move(boss, order.id, Move(S.FILED), order.version)  # the other console is quicker
