@@ -108,6 +108,7 @@ def run_gui(
     own_store = store is None
     store = store or Store(db_url, check=False)
     session = Session(window, store, translations.language)
+    window.session = session
     if user is not None:
         session.sign_in_as(user)
     else:

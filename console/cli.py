@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-demo", action="store_true", help="no simulated traffic on the embedded default"
     )
+    parser.add_argument(
+        "--user",
+        metavar="LOGIN",
+        help="the demo's account to start as (operator, supervisor, officer, admin); "
+        "a real database always asks for the password",
+    )
     run = sub.add_parser("run", help="start the console (the default)")
     run.set_defaults(handler=cmd_run)
 
@@ -207,7 +213,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             label,
             args.lang,
             store=shared,
-            user="operator" if demo else None,
+            user=(args.user or "operator") if demo else None,
             bus=bus,
             bus_where=where,
         )

@@ -27,6 +27,17 @@ from widgets.workorder_detail import OrderDetail
 from widgets.workorder_model import OrderRole, OrderTableModel
 
 TYPING_MS = 250
+#: Widest typical text of each column (the title stretches).
+SAMPLES = {
+    0: "YY-20261124-0000",
+    2: "已反馈待核查",
+    3: "紧急程度",
+    4: "非机动车停放",
+    5: "G00",
+    6: "elevator-maint",
+    7: "11-24 00:00",
+    8: "11-24 00:00",
+}
 PRESETS = ("open", "overdue", "mine", "closed", "all")
 
 
@@ -64,8 +75,11 @@ class WorkOrderDesk(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in SAMPLES.items():  # widths that fit, before any row is there
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.detail = OrderDetail(self)
 
