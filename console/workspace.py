@@ -7,6 +7,7 @@ database worker (``Jobs``)."""
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from PySide6.QtWidgets import QDialog
 
@@ -15,9 +16,11 @@ from console.jobs import Jobs
 from console.main_window import MainWindow
 from console.orders_controller import OrdersController
 from services.db.store import Store
+from services.district_map import load_district_map
 from services.domain import Category, Principal, Priority, QueuedAlarm
 from services.rules import RuleSet
 from widgets.alert_queue import AlertQueuePanel
+from widgets.grid_map import GridMap
 from widgets.labels import label
 from widgets.order_form import OrderForm
 from widgets.workorder_desk import WorkOrderDesk
@@ -54,14 +57,36 @@ class Workspace:
         self.desk = WorkOrderDesk(shown)
         window.set_panel("orders", self.desk)
         self.orders = OrdersController(store, principal, self.desk, self.jobs, self.notify)
+        self.map = GridMap()
+        window.set_panel("map", self.map)
         self.alert_panel.model.unacknowledged_changed.connect(window.set_unacknowledged)
         self.alert_panel.raise_order_requested.connect(self.raise_order_for_alarm)
+        self.alerts.queue_loaded.connect(self._on_queue_loaded)
+        self.map.cell_clicked.connect(self.filter_to_cell)
+        self.map.alarm_clicked.connect(self.alert_panel.select_alarm)
+        self.map.device_clicked.connect(self._on_device_clicked)
+        self.alert_panel.grid_filter_cleared.connect(lambda: self.filter_to_cell(""))
+        self.alert_panel.show_on_map_requested.connect(self.map.center_on_alarm)
         window.set_user(principal)
 
     def start(self) -> None:
+        self.jobs.submit(lambda: load_district_map(self.store), self.map.set_district)
         self.alerts.start()
         self.orders.start()
         log.info("workspace of %s (%s) started", self.principal.login, self.principal.role.value)
+
+    def filter_to_cell(self, code: str) -> None:
+        """A click on a cell (or clearing it): the queue, the desk and the map follow."""
+        self.alert_panel.set_grid_filter(code or None)
+        self.desk.set_grid(code or None)
+        self.map.select_cell(code or None)
+
+    def _on_queue_loaded(self, alarms: list[QueuedAlarm]) -> None:
+        self.map.set_alarms(alarms)
+        self.map.set_cell_load(dict(Counter(a.grid for a in alarms if a.grid)))
+
+    def _on_device_clicked(self, device_id: str) -> None:
+        self.notify(device_id)
 
     def notify(self, text: str) -> None:
         self.window.status.showMessage(text, MESSAGE_MS)

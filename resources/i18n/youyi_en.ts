@@ -265,6 +265,13 @@
     </message>
 </context>
 <context>
+    <name>GridMap</name>
+    <message>
+        <source>Open alarms: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Youyi Road Sub-district Operations Center</source>
@@ -695,6 +702,7 @@
     <name>WorkOrderDesk</name>
     <message>
         <source>Open orders</source>
+        <extracomment>Widest typical text of each column (the title stretches).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

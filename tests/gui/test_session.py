@@ -32,8 +32,22 @@ def demo_store(tmp_path: Path) -> Iterator[Store]:
         tx.conn.execute(
             insert(table_of(Device)),
             [
-                {"id": "EL-0231", "kind": "elevator", "name": "8号楼电梯", "grid_code": "G21"},
-                {"id": "AF-1102", "kind": "arc_fault", "name": "配电箱", "grid_code": "G12"},
+                {
+                    "id": "EL-0231",
+                    "kind": "elevator",
+                    "name": "8号楼电梯",
+                    "grid_code": "G21",
+                    "lon": 121.492,
+                    "lat": 31.398,
+                },
+                {
+                    "id": "AF-1102",
+                    "kind": "arc_fault",
+                    "name": "配电箱",
+                    "grid_code": "G12",
+                    "lon": 121.487,
+                    "lat": 31.402,
+                },
             ],
         )
     yield store
@@ -74,6 +88,14 @@ def test_sign_in_then_live_queue_and_acknowledge(qtbot: QtBot, demo_store: Store
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
     assert panel.model.alarm(0).device_id == "AF-1102"  # type: ignore[union-attr]
     assert window.windowTitle().startswith("（1 条未确认）")
+    qtbot.waitUntil(lambda: len(workspace.map.markers) == 1, timeout=5000)
+    workspace.filter_to_cell("G13")  # a click on the map: queue, desk and map follow
+    assert panel.proxy.rowCount() == 0 and workspace.map.selected_cell == "G13"
+    workspace.filter_to_cell("G12")
+    assert panel.proxy.rowCount() == 1
+    assert workspace.desk.current_filter().grids == {"G12"}
+    workspace.filter_to_cell("")
+    assert workspace.desk.current_filter().grids == frozenset() and panel.proxy.grid is None
     panel.select_alarm(panel.model.alarm(0).id)  # type: ignore[union-attr]
     panel.acknowledge_selected()
     qtbot.waitUntil(lambda: panel.model.unacknowledged == 0, timeout=5000)
