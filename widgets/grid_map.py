@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPolygonF,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -98,9 +99,11 @@ class GridMap(QGraphicsView):
             self._add_cell(cell)
         self._add_block_outlines(district.cells)
         for d in district.devices:
-            dot = QGraphicsEllipseItem(-3, -3, 6, 6)
+            dot = QGraphicsEllipseItem(-2.5, -2.5, 5, 5)
             dot.setPos(self.project(d.lon, d.lat))
-            dot.setBrush(QColor(KIND_COLOURS.get(d.kind, "#cccccc")))
+            colour = QColor(KIND_COLOURS.get(d.kind, "#cccccc"))
+            colour.setAlphaF(0.7)
+            dot.setBrush(colour)
             dot.setPen(Qt.PenStyle.NoPen)
             dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             dot.setData(KIND, "device")
@@ -196,7 +199,7 @@ class GridMap(QGraphicsView):
         item.setZValue(0)
         self.scene().addItem(item)
         self.cells[cell.code] = item
-        name = QGraphicsSimpleTextItem(f"{cell.code} {cell.name}")
+        name = QGraphicsSimpleTextItem(f"{cell.code}\n{cell.name}")
         font = QFont()
         font.setPointSize(11)
         name.setFont(font)
@@ -204,9 +207,9 @@ class GridMap(QGraphicsView):
         name.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         largest = max(cell.polygons, key=lambda p: len(p[0]))
         centre = QPolygonF([self.project(x, y) for x, y in largest[0]]).boundingRect().center()
-        width = name.boundingRect().width()
+        box = name.boundingRect()  # centred on the cell, in screen pixels
         name.setPos(centre)
-        name.setTransformOriginPoint(width / 2, 0)
+        name.setTransform(QTransform.fromTranslate(-box.width() / 2, -box.height() / 2))
         name.setZValue(4)
         name.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.scene().addItem(name)

@@ -78,7 +78,7 @@ def promote_held(
                         row.community_code,
                         row.lon,
                         row.lat,
-                        f"held alarm {row.id}",
+                        f"{row.device_id} {row.alarm_type}: lasted its hold time",
                     ),
                 )
     if promoted:
