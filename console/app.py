@@ -63,7 +63,8 @@ def build_window(
         keys.settings().setValue(keys.LANGUAGE, code)
 
     window.language_chosen.connect(on_language_chosen)
-    if not window.restore_layout():
+    window.layout_restored = window.restore_layout()
+    if not window.layout_restored:
         window.resize(*FIRST_RUN_SIZE)
         screen = app.primaryScreen()
         if screen is not None:  # also where no window manager maximizes (Xvfb)
@@ -119,8 +120,9 @@ def run_gui(
 
         def quit_now() -> None:
             shot = os.environ.get(SCREENSHOT_ENV)
-            if shot:  # the whole screen, as a person sees it (dialogs too)
-                window.screen().grabWindow(0).save(shot)
+            if shot:  # the window's part of the screen, as a person sees it (dialogs too)
+                g = window.frameGeometry()
+                window.screen().grabWindow(0, g.x(), g.y(), g.width(), g.height()).save(shot)
                 log.info("screenshot saved to %s", shot)
             window.close()  # saves the layout
             app.quit()  # even if a dialog is still open

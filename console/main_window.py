@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.user: Principal | None = None
         self.broker_status: Any = None  # console.broker_status.BrokerStatus, once set
         self.session: Any = None  # console.session.Session, once set
+        self.layout_restored = False
         self.unacknowledged = 0
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, PlaceholderPanel] = {}  # areas still waiting for their widget

@@ -54,12 +54,12 @@ def load_district_map(store: Store) -> DistrictMap:
             )
         ).all()
     return DistrictMap(
-        tuple(MapCell(c[0], c[1], c[2], c[3], _polygons(c[4])) for c in cells),
+        tuple(MapCell(c[0], c[1], c[2], c[3], polygons_of(c[4])) for c in cells),
         tuple(MapDevice(d[0], d[1], d[2], float(d[3]), float(d[4]), d[5], d[6]) for d in devices),
     )
 
 
-def _polygons(geometry: str | None) -> tuple[tuple[Ring, ...], ...]:
+def polygons_of(geometry: str | None) -> tuple[tuple[Ring, ...], ...]:
     if not geometry:
         return ()
     raw = json.loads(geometry)

@@ -135,7 +135,9 @@ class AlertQueueModel(QAbstractTableModel):
         if column == "severity":
             return "●  " + label("severity", str(a.severity))
         if column == "label":
-            return a.label + ("  🔒" if a.latched else "")
+            if not a.latched:
+                return a.label
+            return a.label + QCoreApplication.translate("AlertQueueModel", " · latched")
         if column == "device":
             return a.device_name or a.device_id
         if column == "community":
@@ -155,7 +157,9 @@ class AlertQueueModel(QAbstractTableModel):
     def _tooltip(self, a: QueuedAlarm) -> str:
         kind = label("device_kind", a.kind)
         first = _when(a.first_seen)
-        seen = QCoreApplication.translate(CONTEXT, "First seen %1, last seen %2, %3 times")
+        seen = QCoreApplication.translate(
+            "AlertQueueModel", "First seen %1, last seen %2, %3 times"
+        )
         seen = seen.replace("%1", first).replace("%2", _when(a.last_seen))
         seen = seen.replace("%3", str(a.count))
         return f"{a.label} · {kind} {a.device_id}\n{seen}"

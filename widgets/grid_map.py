@@ -84,6 +84,7 @@ class GridMap(QGraphicsView):
         self._pulse.setInterval(PULSE_MS)
         self._pulse.timeout.connect(self._on_pulse)
         self._press: QPointF | None = None
+        self._labels: list[tuple[QGraphicsSimpleTextItem, str, str, float]] = []
 
     # --- content -------------------------------------------------------------
 
@@ -92,6 +93,7 @@ class GridMap(QGraphicsView):
         scene.clear()
         self.cells.clear()
         self.markers.clear()
+        self._labels.clear()
         points = [p for c in district.cells for poly in c.polygons for p in poly[0]]
         if points:
             self._lat0 = sum(p[1] for p in points) / len(points)
@@ -175,6 +177,17 @@ class GridMap(QGraphicsView):
         items = self.scene().itemsBoundingRect()
         if not items.isEmpty():
             self.fitInView(items.adjusted(-100, -100, 100, 100), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Cell names where the cell is wide enough on screen, else the code alone."""
+        scale = self.transform().m11()
+        for name, code, full, cell_width in self._labels:
+            name.setText(full)
+            if name.boundingRect().width() > cell_width * scale * 0.9:
+                name.setText(code)
+            box = name.boundingRect()
+            name.setTransform(QTransform.fromTranslate(-box.width() / 2, -box.height() / 2))
 
     def cell_at(self, lon: float, lat: float) -> str:
         """The code of the cell drawn at a place ("" if none): what a click there says."""
@@ -213,6 +226,8 @@ class GridMap(QGraphicsView):
         name.setZValue(4)
         name.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.scene().addItem(name)
+        cell_width = item.boundingRect().width()
+        self._labels.append((name, cell.code, f"{cell.code}\n{cell.name}", cell_width))
 
     def _add_block_outlines(self, cells: Sequence[MapCell]) -> None:
         blocks: dict[str, QPainterPath] = {}
@@ -257,6 +272,12 @@ class GridMap(QGraphicsView):
         scale = self.transform().m11() * factor
         if ZOOM_LIMITS[0] <= scale <= ZOOM_LIMITS[1]:
             self.scale(factor, factor)
+            self._fit_labels()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.cells:
+            self.fit_district()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.key() in (Qt.Key.Key_F, Qt.Key.Key_Home):

@@ -70,6 +70,15 @@
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · latched</source>
+        <extracomment>Severity colours, legible on the dark theme: info, minor, major, critical.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen %1, last seen %2, %3 times</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AlertQueuePanel</name>

@@ -70,6 +70,15 @@
         <source>Order</source>
         <translation>工单</translation>
     </message>
+    <message>
+        <source> · latched</source>
+        <extracomment>Severity colours, legible on the dark theme: info, minor, major, critical.</extracomment>
+        <translation> · 需复位</translation>
+    </message>
+    <message>
+        <source>First seen %1, last seen %2, %3 times</source>
+        <translation>首次 %1，最近 %2，共 %3 次</translation>
+    </message>
 </context>
 <context>
     <name>AlertQueuePanel</name>
