@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 # Shown times are local to the district, whatever the workstation's own zone.
 DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
 CLOCK_FORMAT = "%Y-%m-%d %H:%M:%S"
+SHORT = 44  # characters of the database label before it is shortened
 
 
 class ConsoleStatusBar(QStatusBar):
@@ -47,7 +48,10 @@ class ConsoleStatusBar(QStatusBar):
         self.user_label.setText(text)
 
     def set_database(self, text: str) -> None:
-        self.database_label.setText(text)
+        """The database's kind and place; a long path is shortened (full in the
+        tooltip), so that the window still fits a laptop screen."""
+        self.database_label.setToolTip(text)
+        self.database_label.setText(text if len(text) <= SHORT else "…" + text[-(SHORT - 1) :])
 
     def set_broker(self, text: str, connected: bool) -> None:
         name = "statusBroker" if connected else "statusBrokerDown"

@@ -29,7 +29,7 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     home = Path(tempfile.mkdtemp(prefix="youyi-shot-"))
     os.environ.update(XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
 
     from console import app as app_module
     from console.cli import main as cli_main
@@ -40,9 +40,14 @@ def main() -> None:
         window, translations = original(app, db_label, language)
         if args.size:
             w, h = (int(v) for v in args.size.split("x"))
+            window.setWindowState(Qt.WindowState.WindowNoState)
             window.setGeometry(0, 0, w, h)
 
         def select() -> None:
+            print(
+                f"window {window.width()}x{window.height()}, smallest it can be "
+                f"{window.minimumSizeHint().width()}x{window.minimumSizeHint().height()}"
+            )
             session = getattr(window, "session", None)
             ws = session.workspace if session else None
             if ws is not None:
