@@ -11,8 +11,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from console import __version__
-from services.auth import add_demo_users
-from services.db.demo import load_demo_district
 from services.db.migrate import current_revision, head_revision, upgrade
 from services.db.store import Store
 from services.errors import ConfigError, ServiceError
@@ -158,10 +156,19 @@ def cmd_db_current(args: argparse.Namespace) -> int:
     return 0
 
 
+def seed_demo(store: Store) -> int:
+    """The demo district and its accounts (imported here: shapely and the
+    registry cost start-up time that a seeded database does not need)."""
+    from services.auth import add_demo_users
+    from services.db.demo import load_demo_district
+
+    return load_demo_district(store) + add_demo_users(store)
+
+
 def cmd_db_seed(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
-        added = load_demo_district(store) + add_demo_users(store)
+        added = seed_demo(store)
         print(f"{store.label}: {added} demo rows added")
     finally:
         store.close()
@@ -194,8 +201,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         if not store.is_postgres:
             upgrade(store.engine)
             if not _has_district(store):
-                load_demo_district(store)
-                add_demo_users(store)
+                seed_demo(store)
         label = store.label
     finally:
         store.close()
