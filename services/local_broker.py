@@ -17,8 +17,10 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -55,6 +57,15 @@ def wait_for_port(
             raise RuntimeError(f"server exited with code {proc.returncode} before listening")
         time.sleep(0.05)
     raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout:.0f} s")
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: the kernel stops our broker if the console dies
+    without stopping it (SIGKILL, a crash), so none is left behind."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def mosquitto_binary() -> str | None:
@@ -100,7 +111,10 @@ class LocalMosquitto:
         if binary is None:
             raise FileNotFoundError("mosquitto is not installed (Debian: apt install mosquitto)")
         self._proc = subprocess.Popen(
-            [binary, "-c", str(self.conf)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            [binary, "-c", str(self.conf)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
         try:
             wait_for_port(self.port, timeout=timeout, proc=self._proc)

@@ -67,3 +67,31 @@ def test_alerts_flow_into_the_demo_database_and_stop_ends_it_all(
         assert runtime.broker is not None and not runtime.broker.running
         assert mosquitto_pids(tmp_path / "rt") == []
     assert runtime.published > 0
+
+
+def test_the_own_broker_dies_with_a_killed_console(tmp_path: Path) -> None:
+    """SIGKILL gives the console no time to stop its Mosquitto: the kernel does."""
+    import os
+    import signal
+    import sys
+
+    from services.local_broker import port_open
+
+    script = (
+        "import sys, time\n"
+        "from services.local_broker import LocalMosquitto\n"
+        f"b = LocalMosquitto({str(tmp_path)!r})\n"
+        "b.start()\n"
+        "print(b.port, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    port = int(proc.stdout.readline())
+    assert port_open(port)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while port_open(port) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not port_open(port)

@@ -5,12 +5,14 @@ closed (its own broker gone too)."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 from services.db.migrate import head_revision
+from services.local_broker import port_open
 
 
 def test_console_starts_on_embedded_default(tmp_path: Path) -> None:
@@ -35,5 +37,5 @@ def test_console_starts_on_embedded_default(tmp_path: Path) -> None:
     assert (grids, revision) == (9, head_revision())
     assert "demo traffic on own Mosquitto" in result.stdout
     assert readings > 0  # the simulator's telemetry came through the broker and ingest
-    left = subprocess.run(["pgrep", "-f", "youyi-demo-"], capture_output=True, text=True)
-    assert left.stdout == ""  # the demo's broker stopped with the console
+    port = int(re.search(r"mqtt://127\.0\.0\.1:(\d+)", result.stdout).group(1))  # type: ignore[union-attr]
+    assert not port_open(port)  # the demo's broker stopped with the console
