@@ -1,38 +1,38 @@
 """The alert queue panel: the table, a header line and the operator's actions.
 
 Plain values out: the console acts on ``acknowledge_requested(id, version)``
-and the others, and feeds the queue back through the model.  Keyboard first:
-Space acknowledges, N goes to the next unacknowledged alarm, Enter raises a
-work order, M shows the alarm on the map, Shift+Delete dismisses it as a false
-alarm (a reason is required).
+and the others, and feeds the queue back through ``show_alarms`` (the whole
+queue as the store has it: only the difference reaches the view), ``apply``
+(a batch of changes) or ``push`` (the same through the flood buffer).
+Keyboard first, while the panel has focus: Space acknowledges, N goes to the
+next unacknowledged alarm, Enter or Ctrl+R raises a work order, M shows the
+alarm on the map, Shift+Delete dismisses it as a false alarm (with a reason).
 """
 
 from __future__ import annotations
 
-import time
-from typing import Any
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from services.domain import QueuedAlarm
-from widgets.alert_queue_model import AlarmRole, AlertQueueModel, GridFilterProxy
+from widgets.alert_queue_model import AlertQueueModel, needs_ack
+from widgets.alert_queue_table import AlertQueueTable
+from widgets.alert_tone import AlertTone
+from widgets.false_alarm_dialog import ask_false_alarm_reason
+from widgets.flood_buffer import FloodBuffer
 
-TONE_GAP_S = 1.0  # at most one tone a second, however many alarms arrive
-TONE_SEVERITY = 3  # major and critical alarms sound
+SEARCH_WIDTH = 240
 
 
 class AlertQueuePanel(QWidget):
@@ -47,57 +47,73 @@ class AlertQueuePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("alertQueue")
         self.model = AlertQueueModel(self)
-        self.proxy = GridFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.muted = False
-        self.tones = 0  # tones played (or beeped) so far
-        self._last_tone = 0.0
-        self._known: set[int] = set()
+        self.table = AlertQueueTable(self.model, self)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._refresh_soon)
+        self.proxy = self.table.proxy
+        self.tone = AlertTone(parent=self)
+        self.flood = FloodBuffer(self.apply, parent=self)
+        self.ask_reason: Callable[[str, QWidget], str | None] = ask_false_alarm_reason
+        self._loaded = False
+        self._selected_id = 0
+        self._refresh = QTimer(self)  # the header and buttons, once per turn of the loop
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
+        self._refresh.timeout.connect(self._update_header)
+        self._day = QTimer(self)  # after midnight, yesterday's times get their date
+        self._day.setInterval(60_000)
+        self._day.timeout.connect(self.model.check_day)
+        self._day.start()
 
         self.summary = QLabel(self)
         self.summary.setObjectName("alertQueueSummary")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("alertQueueSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(SEARCH_WIDTH)
+        self.search.textChanged.connect(self.set_text_filter)
         self.filter_button = QToolButton(self)
         self.filter_button.setObjectName("alertQueueFilter")
         self.filter_button.hide()
         self.filter_button.clicked.connect(self._on_filter_button_clicked)
         self.mute_button = QToolButton(self)
+        self.mute_button.setObjectName("alertQueueMute")
         self.mute_button.setCheckable(True)
         self.mute_button.toggled.connect(self._on_mute_toggled)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("alertQueueTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the device
-        header.setHighlightSections(False)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-
         self.ack_button = QPushButton(self)
-        self.false_button = QPushButton(self)
         self.order_button = QPushButton(self)
         self.map_button = QPushButton(self)
-        self.ack_button.clicked.connect(self.acknowledge_selected)
-        self.false_button.clicked.connect(self.dismiss_selected)
-        self.order_button.clicked.connect(self.raise_order_for_selected)
-        self.map_button.clicked.connect(self.show_selected_on_map)
-
+        self.next_button = QPushButton(self)
+        self.false_button = QPushButton(self)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.filter_button)
+        top.addWidget(self.search)
         top.addWidget(self.mute_button)
         buttons = QHBoxLayout()
-        for b in (self.ack_button, self.order_button, self.map_button, self.false_button):
-            buttons.addWidget(b)
+        key = QKeySequence
+        actions = (
+            (self.ack_button, self.acknowledge_selected, [key(Qt.Key.Key_Space)]),
+            (
+                self.order_button,
+                self.raise_order_for_selected,
+                [key(Qt.Key.Key_Return), key(Qt.Key.Key_Enter), key("Ctrl+R")],
+            ),
+            (self.map_button, self.show_selected_on_map, [key(Qt.Key.Key_M)]),
+            (self.next_button, self.select_next_unacknowledged, [key(Qt.Key.Key_N)]),
+            (self.false_button, self.dismiss_selected, [key("Shift+Del")]),
+        )
+        self._shortcuts: list[QShortcut] = []
+        for button, slot, keys in actions:
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the focus stays in the table
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            for sequence in keys:
+                shortcut = QShortcut(sequence, self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
+                self._shortcuts.append(shortcut)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -105,97 +121,105 @@ class AlertQueuePanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
-        self._shortcuts: list[tuple[QShortcut, Any]] = []
-        for keys, slot in (
-            (Qt.Key.Key_Space, self.acknowledge_selected),
-            (Qt.Key.Key_N, self.select_next_unacknowledged),
-            (Qt.Key.Key_Return, self.raise_order_for_selected),
-            (Qt.Key.Key_Enter, self.raise_order_for_selected),
-            (Qt.Key.Key_M, self.show_selected_on_map),
-            (QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_Delete), self.dismiss_selected),
+        for signal in (
+            self.model.unacknowledged_changed,
+            self.model.dataChanged,
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.layoutChanged,
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-            self._shortcuts.append((shortcut, slot))
-        self.model.unacknowledged_changed.connect(self._update_summary)
-        self.model.modelReset.connect(self._update_summary)
+            signal.connect(self._refresh_soon)
         self._retranslate()
 
     # --- feeding -------------------------------------------------------------
 
     def show_alarms(self, alarms: list[QueuedAlarm]) -> None:
-        """The queue as it is now; keeps the selection; sounds for new major ones."""
-        selected = self.selected_alarm()
-        loud = [a for a in alarms if a.id not in self._known and a.severity >= TONE_SEVERITY]
-        first_load = not self._known and not self.model.rowCount()
-        self._known = {a.id for a in alarms}
-        self.model.replace_all(alarms)
-        if selected is not None:
-            self.select_alarm(selected.id)
-        if loud and not first_load:
-            self._tone()
-        self._update_summary()
+        """The queue as it is now (a reload): the first one resets the table and
+        is silent; later ones apply the difference and sound for new major ones."""
+        if not self._loaded:
+            self._loaded = True
+            self.model.replace_all(alarms)
+        else:
+            self._sound_for(alarms)
+            self.model.sync(alarms)
+        self._update_header()
+
+    def apply(self, rows: list[QueuedAlarm], removed: Iterable[int] = ()) -> None:
+        """A batch of new and changed alarms and the ids of closed ones."""
+        removed = list(removed)
+        gone = set(removed)
+        self._loaded = True
+        self._sound_for([a for a in rows if a.id not in gone])
+        self.model.apply(rows, removed)
+
+    def push(self, rows: Iterable[QueuedAlarm] = (), removed: Iterable[int] = ()) -> None:
+        """The same as ``apply``, coalesced by the flood buffer (any thread)."""
+        self.flood.push(rows, removed)
 
     def set_grid_filter(self, grid: str | None) -> None:
         self.proxy.set_grid(grid)
-        self._update_summary()
+        self._update_header()
+
+    def set_text_filter(self, text: str) -> None:
+        self.proxy.set_text(text)
+        if self.search.text() != text:
+            self.search.setText(text)
+        self._update_header()
+
+    # --- sound -----------------------------------------------------------------
+
+    @property
+    def muted(self) -> bool:
+        return self.tone.muted
+
+    @muted.setter
+    def muted(self, muted: bool) -> None:
+        self.mute_button.setChecked(muted)
+
+    @property
+    def tones(self) -> int:
+        """Tones sounded so far (at most one a second)."""
+        return self.tone.played
+
+    def _sound_for(self, rows: list[QueuedAlarm]) -> None:
+        known = self.model.by_id
+        self.tone.alarms_arrived([a.severity for a in rows if known(a.id) is None])
 
     # --- actions ---------------------------------------------------------------
 
     def selected_alarm(self) -> QueuedAlarm | None:
         """The alarm of the selected row (not merely the current one: focus alone
         never picks an alarm to act on)."""
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        value = self.proxy.data(rows[0], AlarmRole)
-        return value if isinstance(value, QueuedAlarm) else None
+        return self.table.selected_alarm()
 
     def select_alarm(self, alarm_id: int) -> bool:
-        row = self.model.row_of(alarm_id)
-        if row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return self.table.select_alarm(alarm_id)
 
     def select_next_unacknowledged(self) -> None:
-        rows = self.proxy.rowCount()
-        selected = self.table.selectionModel().selectedRows()
-        current = selected[0].row() if selected else -1
-        for step in range(1, rows + 1):
-            row = (current + step) % rows
-            alarm = self.proxy.data(self.proxy.index(row, 0), AlarmRole)
-            if isinstance(alarm, QueuedAlarm) and not alarm.acknowledged:
-                self.select_alarm(alarm.id)
-                return
+        alarm = self.table.next_unacknowledged()
+        if alarm is not None:
+            self.table.select_alarm(alarm.id)
 
     def acknowledge_selected(self) -> None:
         alarm = self.selected_alarm()
-        if alarm is not None and not alarm.acknowledged:
+        if alarm is not None and needs_ack(alarm):
             self.acknowledge_requested.emit(alarm.id, alarm.version)
 
     def dismiss_selected(self) -> None:
         alarm = self.selected_alarm()
         if alarm is None:
             return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("False alarm"),
-            self.tr("Why is “%1” a false alarm?").replace("%1", alarm.label),
-        )
-        if ok and reason.strip():
+        reason = self.ask_reason(f"{alarm.label} · {alarm.device_name or alarm.device_id}", self)
+        if reason and reason.strip():
             self.false_alarm_requested.emit(alarm.id, alarm.version, reason.strip())
 
     def raise_order_for_selected(self) -> None:
+        if self.search.hasFocus():  # Enter in the filter: on to the table
+            self.table.setFocus()
+            if self.selected_alarm() is None and self.proxy.rowCount():
+                self.table.selectRow(0)
+            return
         alarm = self.selected_alarm()
         if alarm is not None:
             self.raise_order_requested.emit(alarm.id)
@@ -207,35 +231,37 @@ class AlertQueuePanel(QWidget):
 
     # --- inside ------------------------------------------------------------------
 
-    def _tone(self) -> None:
-        now = time.monotonic()
-        if self.muted or now - self._last_tone < TONE_GAP_S:
-            return
-        self._last_tone = now
-        self.tones += 1
-        QApplication.beep()
+    def _refresh_soon(self, *_args: object) -> None:
+        if not self._refresh.isActive():  # a restart would put it off during a flood
+            self._refresh.start()
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         self.raise_order_for_selected()
-
-    def _on_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        alarm = self.proxy.data(current, AlarmRole) if current.isValid() else None
-        self.selection_changed.emit(alarm.id if isinstance(alarm, QueuedAlarm) else 0)
 
     def _on_filter_button_clicked(self) -> None:
         self.set_grid_filter(None)
         self.grid_filter_cleared.emit()
 
     def _on_mute_toggled(self, muted: bool) -> None:
-        self.muted = muted
+        self.tone.muted = muted
         self._retranslate()
 
-    def _update_summary(self, *_args: object) -> None:
-        shown, unacked = self.proxy.rowCount(), self.model.unacknowledged
+    def _update_header(self) -> None:
+        """Summary, grid filter, buttons and ``selection_changed``: after changes."""
+        self._refresh.stop()
+        alarm = self.selected_alarm()
+        selected_id = alarm.id if alarm is not None else 0
+        if selected_id != self._selected_id:
+            self._selected_id = selected_id
+            self.selection_changed.emit(selected_id)
+        for button in (self.order_button, self.map_button, self.false_button):
+            button.setEnabled(alarm is not None)
+        self.ack_button.setEnabled(alarm is not None and needs_ack(alarm))
+        self.next_button.setEnabled(self.model.unacknowledged > 0)
         self.summary.setText(
             self.tr("%1 open, %2 unacknowledged")
-            .replace("%1", str(shown))
-            .replace("%2", str(unacked))
+            .replace("%1", str(self.proxy.rowCount()))
+            .replace("%2", str(self.model.unacknowledged))
         )
         grid = self.proxy.grid
         self.filter_button.setVisible(grid is not None)
@@ -249,12 +275,15 @@ class AlertQueuePanel(QWidget):
 
     def _retranslate(self) -> None:
         self.ack_button.setText(self.tr("Acknowledge (Space)"))
-        self.order_button.setText(self.tr("Raise order (Enter)"))
+        self.order_button.setText(self.tr("Raise order… (Enter)"))
+        self.order_button.setToolTip(self.tr("Raise a work order from the alarm (Enter, Ctrl+R)"))
         self.map_button.setText(self.tr("On map (M)"))
-        self.false_button.setText(self.tr("False alarm (Shift+Del)"))
+        self.next_button.setText(self.tr("Next unacknowledged (N)"))
+        self.false_button.setText(self.tr("False alarm… (Shift+Del)"))
         self.mute_button.setText(self.tr("Sound off") if self.muted else self.tr("Sound on"))
+        self.mute_button.setToolTip(self.tr("A tone for new major and critical alarms"))
         self.filter_button.setToolTip(self.tr("Show every grid cell again"))
-        self._update_summary()
-        self.model.headerDataChanged.emit(
-            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
-        )
+        self.search.setPlaceholderText(self.tr("Filter: alarm, device, community…"))
+        self.model.retranslate()
+        self.table.fit_columns()
+        self._update_header()

@@ -1,85 +1,151 @@
 """The alert queue as a Qt table model over ``QueuedAlarm`` records.
 
-The rows come in the service's order (unacknowledged first, then most severe,
-then newest).  ``replace_all`` takes the queue as it is now and tells the views
-as little as it can: only ``dataChanged`` for the rows that changed when the
-order is the same, a reset otherwise (the panel keeps the selection by id).
+The model keeps the queue's own order (``queue_key``: unacknowledged first,
+then most severe, then newest) and tells the views as little as it can:
+``apply`` merges a batch: ``dataChanged`` for a row that keeps its place, one
+remove and one insert per run of adjacent rows for the rest.  A row whose
+place changed is removed and inserted again rather than moved: a
+QSortFilterProxyModel answers a move by filtering every row again (6 ms a move
+at 5,000 rows, against 0.16 ms for the pair); the panel keeps its selection by
+alarm id.  A batch of more than ``BIG_BATCH`` changes reorders in one layout
+change instead.  ``sync`` takes the whole queue as the store has it now and
+applies the difference; ``replace_all`` is the one reset (a first load).
+Text, colours and tooltips are in :mod:`widgets.alert_queue_text`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from services.domain import QueuedAlarm
-from widgets.labels import label
-
-DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
-AlarmRole = Qt.ItemDataRole.UserRole + 1
-CONTEXT = "AlertQueueModel"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
-    return text
-
-
-COLUMNS = (
-    ("severity", QT_TRANSLATE_NOOP("AlertQueueModel", "Level")),
-    ("label", QT_TRANSLATE_NOOP("AlertQueueModel", "Alarm")),
-    ("device", QT_TRANSLATE_NOOP("AlertQueueModel", "Device")),
-    ("community", QT_TRANSLATE_NOOP("AlertQueueModel", "Community")),
-    ("grid", QT_TRANSLATE_NOOP("AlertQueueModel", "Grid")),
-    ("time", QT_TRANSLATE_NOOP("AlertQueueModel", "Last seen")),
-    ("count", QT_TRANSLATE_NOOP("AlertQueueModel", "Count")),
-    ("state", QT_TRANSLATE_NOOP("AlertQueueModel", "State")),
-    ("order", QT_TRANSLATE_NOOP("AlertQueueModel", "Order")),
+from widgets import alert_queue_text
+from widgets.alert_queue_text import (
+    COLUMN_NAMES,
+    COLUMNS,
+    CONTEXT,
+    RIGHT_ALIGNED,
+    background,
+    foreground,
+    row_texts,
+    tooltip,
 )
-#: Severity colours, legible on the dark theme: info, minor, major, critical.
-SEVERITY_COLOURS = {1: "#9aa5b1", 2: "#e6c84f", 3: "#f0913a", 4: "#ff5a4f"}
+
+#: The QueuedAlarm of a row (UserRole, as every item model of ours).
+AlarmRole = Qt.ItemDataRole.UserRole
+#: Alarm states that still wait for an operator (the store orders them first).
+UNACKED_STATES = frozenset({"active_unack", "cleared_unack"})
+#: More changes than this in one batch: one layout change instead of row notes.
+BIG_BATCH = 200
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_COLUMNS = frozenset(COLUMN_NAMES.index(name) for name in RIGHT_ALIGNED)
+
+QueueKey = tuple[int, int, float, int]
+
+
+def needs_ack(alarm: QueuedAlarm) -> bool:
+    return alarm.state in UNACKED_STATES
+
+
+def queue_key(alarm: QueuedAlarm) -> QueueKey:
+    """Where an alarm stands in the queue (smaller first); the id breaks ties
+    the way the store does (the newer alarm first)."""
+    return (
+        0 if needs_ack(alarm) else 1,
+        -alarm.severity,
+        -alarm.last_seen.timestamp(),
+        -alarm.id,
+    )
 
 
 class AlertQueueModel(QAbstractTableModel):
     unacknowledged_changed = Signal(int)
+    applied = Signal()  # a batch is merged (the rows of a batch may leave and come back)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[QueuedAlarm] = []
+        self._keys: list[QueueKey] = []
+        self._by_id: dict[int, QueuedAlarm] = {}
         self._unacked = 0
+        self._texts: dict[int, tuple[QueuedAlarm, tuple[str, ...]]] = {}
+        self._texts_day = alert_queue_text.today()
         self._bold = QFont()
         self._bold.setBold(True)
+        # data() runs for every role of every painted cell: one dict lookup per call.
+        role = Qt.ItemDataRole
+        self._roles: dict[int, Callable[[QueuedAlarm, int], Any]] = {
+            role.DisplayRole: self._display,
+            role.ForegroundRole: lambda a, c: foreground(a, COLUMN_NAMES[c]),
+            role.BackgroundRole: lambda a, c: background(a, COLUMN_NAMES[c], needs_ack(a)),
+            role.FontRole: lambda a, _c: self._bold if needs_ack(a) else None,
+            role.ToolTipRole: lambda a, _c: tooltip(a),
+            role.TextAlignmentRole: lambda _a, c: _RIGHT if c in _RIGHT_COLUMNS else None,
+            AlarmRole: lambda a, _c: a,
+        }
 
     # --- feeding -------------------------------------------------------------
 
-    def replace_all(self, rows: Sequence[QueuedAlarm]) -> None:
-        new = list(rows)
-        if [r.id for r in new] == [r.id for r in self._rows]:
-            old, self._rows = self._rows, new
-            last = len(COLUMNS) - 1
-            for i, (a, b) in enumerate(zip(old, new, strict=True)):
-                if a != b:
-                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+    def replace_all(self, rows: Iterable[QueuedAlarm]) -> None:
+        """A full reload: one reset."""
+        self.beginResetModel()
+        self._texts.clear()
+        self._by_id = {a.id: a for a in rows}
+        self._resort()
+        self.endResetModel()
+        self._set_unacked(sum(needs_ack(a) for a in self._rows))
+
+    def sync(self, rows: Sequence[QueuedAlarm]) -> None:
+        """The whole queue as it is now: applies only what differs."""
+        now = {a.id: a for a in rows}
+        gone = [i for i in self._by_id if i not in now]
+        changed = [a for a in now.values() if self._by_id.get(a.id) != a]
+        self.apply(changed, gone)
+
+    def apply(self, rows: Iterable[QueuedAlarm], removed: Iterable[int] = ()) -> None:
+        """Merges a batch: ``rows`` new or changed (the last of an id wins; a copy
+        older than the one shown, by version, is ignored), ``removed`` closed."""
+        latest = {a.id: a for a in rows}
+        closed = set(removed)
+        for alarm_id in closed:
+            latest.pop(alarm_id, None)  # a close wins
+        gone = {i for i in closed if i in self._by_id}
+        changed, new = [], []
+        for alarm in latest.values():
+            old = self._by_id.get(alarm.id)
+            if old is None:
+                new.append(alarm)
+            elif old != alarm and alarm.version >= old.version:
+                changed.append(alarm)
+        delta = sum(needs_ack(a) for a in new) - sum(needs_ack(self._by_id[i]) for i in gone)
+        delta += sum(needs_ack(a) - needs_ack(self._by_id[a.id]) for a in changed)
+        if len(gone) + len(changed) + len(new) > BIG_BATCH:
+            self._remove(sorted((self._row(i) for i in gone), reverse=True))
+            self._reorder(changed)
         else:
-            self.beginResetModel()
-            self._rows = new
-            self.endResetModel()
-        unacked = sum(not r.acknowledged for r in new)
-        if unacked != self._unacked:
-            self._unacked = unacked
-            self.unacknowledged_changed.emit(unacked)
+            moving = [a for a in changed if not self._update_in_place(a)]
+            leaving = [*gone, *(a.id for a in moving)]
+            self._remove(sorted((self._row(i) for i in leaving), reverse=True))
+            new += moving
+        self._insert(new)
+        if delta:
+            self._set_unacked(self._unacked + delta)
+        self.applied.emit()
+
+    # --- reading ---------------------------------------------------------------
 
     @property
     def unacknowledged(self) -> int:
@@ -88,21 +154,33 @@ class AlertQueueModel(QAbstractTableModel):
     def alarm(self, row: int) -> QueuedAlarm | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def by_id(self, alarm_id: int) -> QueuedAlarm | None:
+        return self._by_id.get(alarm_id)
+
     def row_of(self, alarm_id: int) -> int:
-        for i, r in enumerate(self._rows):
-            if r.id == alarm_id:
-                return i
-        return -1
+        return self._row(alarm_id) if alarm_id in self._by_id else -1
 
     def ids(self) -> set[int]:
-        return {r.id for r in self._rows}
+        return set(self._by_id)
+
+    def retranslate(self) -> None:
+        """The language changed (or the day did: times of yesterday get their date)."""
+        self._texts.clear()
+        self._texts_day = alert_queue_text.today()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self._changed_rows(0, len(self._rows) - 1)
+
+    def check_day(self) -> None:
+        if alert_queue_text.today() != self._texts_day:
+            self.retranslate()
 
     # --- Qt model ------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(  # noqa: N802
@@ -113,87 +191,93 @@ class AlertQueueModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        handler = self._roles.get(role)
+        row = index.row()
+        if handler is None or not 0 <= row < len(self._rows):
             return None
-        a = self._rows[index.row()]
-        column = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(a, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column in ("severity", "label"):
-            return QBrush(QColor(SEVERITY_COLOURS.get(a.severity, "#ffffff")))
-        if role == Qt.ItemDataRole.FontRole and not a.acknowledged:
-            return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(a)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("count", "order"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == AlarmRole:
-            return a
-        return None
+        return handler(self._rows[row], index.column())
 
-    def _text(self, a: QueuedAlarm, column: str) -> str:
-        if column == "severity":
-            return "●  " + label("severity", str(a.severity))
-        if column == "label":
-            if not a.latched:
-                return a.label
-            return a.label + QCoreApplication.translate("AlertQueueModel", " · latched")
-        if column == "device":
-            return a.device_name or a.device_id
-        if column == "community":
-            return a.community_name or a.community or ""
-        if column == "grid":
-            return a.grid or ""
-        if column == "time":
-            return _when(a.last_seen)
-        if column == "count":
-            return f"×{a.count}" if a.count > 1 else ""
-        if column == "state":
-            return label("alarm_state", a.state)
-        if column == "order":
-            return f"#{a.work_order_id}" if a.work_order_id else ""
-        return ""
+    def _display(self, alarm: QueuedAlarm, column: int) -> str:
+        held = self._texts.get(alarm.id)
+        if held is None or held[0] is not alarm:
+            held = self._texts[alarm.id] = (alarm, row_texts(alarm))
+        return held[1][column]
 
-    def _tooltip(self, a: QueuedAlarm) -> str:
-        kind = label("device_kind", a.kind)
-        first = _when(a.first_seen)
-        seen = QCoreApplication.translate(
-            "AlertQueueModel", "First seen %1, last seen %2, %3 times"
-        )
-        seen = seen.replace("%1", first).replace("%2", _when(a.last_seen))
-        seen = seen.replace("%3", str(a.count))
-        return f"{a.label} · {kind} {a.device_id}\n{seen}"
+    # --- inside ------------------------------------------------------------------
 
+    def _row(self, alarm_id: int) -> int:
+        return bisect_left(self._keys, queue_key(self._by_id[alarm_id]))
 
-def _when(at: datetime) -> str:
-    local = at.astimezone(DISTRICT_TZ)
-    today = datetime.now(DISTRICT_TZ).date()
-    return local.strftime("%H:%M:%S" if local.date() == today else "%m-%d %H:%M")
+    def _resort(self) -> None:
+        self._rows = sorted(self._by_id.values(), key=queue_key)
+        self._keys = [queue_key(a) for a in self._rows]
 
+    def _set_unacked(self, count: int) -> None:
+        if count != self._unacked:
+            self._unacked = count
+            self.unacknowledged_changed.emit(count)
 
-class GridFilterProxy(QSortFilterProxyModel):
-    """Only the alarms of one grid cell (a click on the map), or all."""
+    def _changed_rows(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._grid: str | None = None
+    def _remove(self, rows_desc: list[int]) -> None:
+        """Removes rows (given highest first), one notification per run."""
+        i = 0
+        while i < len(rows_desc):
+            last = first = rows_desc[i]
+            while i + 1 < len(rows_desc) and rows_desc[i + 1] == first - 1:
+                i += 1
+                first -= 1
+            self.beginRemoveRows(_ROOT, first, last)
+            for alarm in self._rows[first : last + 1]:
+                del self._by_id[alarm.id]
+                self._texts.pop(alarm.id, None)
+            del self._rows[first : last + 1]
+            del self._keys[first : last + 1]
+            self.endRemoveRows()
+            i += 1
 
-    @property
-    def grid(self) -> str | None:
-        return self._grid
+    def _update_in_place(self, alarm: QueuedAlarm) -> bool:
+        """Replaces the alarm's row if it keeps its place (``dataChanged``)."""
+        row, key, keys = self._row(alarm.id), queue_key(alarm), self._keys
+        if (row and keys[row - 1] >= key) or (row + 1 < len(keys) and key >= keys[row + 1]):
+            return False
+        self._by_id[alarm.id] = alarm
+        self._rows[row], keys[row] = alarm, key
+        self._changed_rows(row, row)
+        return True
 
-    def set_grid(self, grid: str | None) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and newer
-            self.beginFilterChange()
-            self._grid = grid or None
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._grid = grid or None
-            self.invalidateFilter()
+    def _reorder(self, changed: list[QueuedAlarm]) -> None:
+        """Many rows changed: replace them and sort again in one layout change."""
+        if not changed:
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._rows[p.row()].id for p in before]
+        for alarm in changed:
+            self._by_id[alarm.id] = alarm
+        self._resort()
+        row_of = {a.id: r for r, a in enumerate(self._rows)}
+        after = [self.index(row_of[i], p.column()) for i, p in zip(ids, before, strict=True)]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
-        if self._grid is None:
-            return True
-        model = self.sourceModel()
-        alarm = model.alarm(source_row) if isinstance(model, AlertQueueModel) else None
-        return alarm is not None and alarm.grid == self._grid
+    def _insert(self, new: list[QueuedAlarm]) -> None:
+        """Inserts new alarms at their places, one notification per run."""
+        items = sorted(((queue_key(a), a) for a in new), key=lambda t: t[0])
+        places = [bisect_left(self._keys, k) for k, _a in items]  # before any insert
+        done = i = 0
+        while i < len(items):
+            j = i
+            while j + 1 < len(items) and places[j + 1] == places[i]:
+                j += 1
+            first = places[i] + done
+            run = items[i : j + 1]
+            self.beginInsertRows(_ROOT, first, first + len(run) - 1)
+            self._rows[first:first] = [a for _k, a in run]
+            self._keys[first:first] = [k for k, _a in run]
+            for _k, alarm in run:
+                self._by_id[alarm.id] = alarm
+            self.endInsertRows()
+            done += len(run)
+            i = j + 1

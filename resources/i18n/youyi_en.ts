@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC is missing: install %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC does not start: reinstall %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demo clip for this camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No player on this computer can open this stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signal lost, reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlarmState</name>
     <message>
         <source>On hold</source>
@@ -47,6 +98,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
@@ -70,26 +125,9 @@
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source> · latched</source>
-        <extracomment>Severity colours, legible on the dark theme: info, minor, major, critical.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First seen %1, last seen %2, %3 times</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>AlertQueuePanel</name>
-    <message>
-        <source>False alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why is “%1” a false alarm?</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>%1 open, %2 unacknowledged</source>
         <translation type="unfinished"></translation>
@@ -103,15 +141,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Raise order (Enter)</source>
+        <source>Raise order… (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise a work order from the alarm (Enter, Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next unacknowledged (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarm… (Shift+Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: alarm, device, community…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>On map (M)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>False alarm (Shift+Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -120,6 +170,10 @@
     </message>
     <message>
         <source>Sound on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tone for new major and critical alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -270,6 +324,41 @@
     </message>
     <message>
         <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FalseAlarmDialog</name>
+    <message>
+        <source>Device test or maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triggered by mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interference (light, wind, animals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked on camera: nothing there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is “%1” a false alarm?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss as false alarm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

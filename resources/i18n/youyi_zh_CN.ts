@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC is missing: install %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC does not start: reinstall %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demo clip for this camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No player on this computer can open this stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signal lost, reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlarmState</name>
     <message>
         <source>On hold</source>
@@ -47,6 +98,10 @@
         <translation>设备</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <source>Community</source>
         <translation>小区</translation>
     </message>
@@ -70,26 +125,9 @@
         <source>Order</source>
         <translation>工单</translation>
     </message>
-    <message>
-        <source> · latched</source>
-        <extracomment>Severity colours, legible on the dark theme: info, minor, major, critical.</extracomment>
-        <translation> · 需复位</translation>
-    </message>
-    <message>
-        <source>First seen %1, last seen %2, %3 times</source>
-        <translation>首次 %1，最近 %2，共 %3 次</translation>
-    </message>
 </context>
 <context>
     <name>AlertQueuePanel</name>
-    <message>
-        <source>False alarm</source>
-        <translation>误报</translation>
-    </message>
-    <message>
-        <source>Why is “%1” a false alarm?</source>
-        <translation>为什么“%1”是误报？</translation>
-    </message>
     <message>
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
@@ -103,16 +141,28 @@
         <translation>确认（空格）</translation>
     </message>
     <message>
-        <source>Raise order (Enter)</source>
-        <translation>生成工单（回车）</translation>
+        <source>Raise order… (Enter)</source>
+        <translation>生成工单…（回车）</translation>
+    </message>
+    <message>
+        <source>Raise a work order from the alarm (Enter, Ctrl+R)</source>
+        <translation>由此告警生成工单（回车、Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Next unacknowledged (N)</source>
+        <translation>下一条未确认（N）</translation>
+    </message>
+    <message>
+        <source>False alarm… (Shift+Del)</source>
+        <translation>误报…（Shift+Del）</translation>
+    </message>
+    <message>
+        <source>Filter: alarm, device, community…</source>
+        <translation>筛选：告警、设备、小区…</translation>
     </message>
     <message>
         <source>On map (M)</source>
         <translation>地图定位（M）</translation>
-    </message>
-    <message>
-        <source>False alarm (Shift+Del)</source>
-        <translation>误报（Shift+Del）</translation>
     </message>
     <message>
         <source>Sound off</source>
@@ -121,6 +171,10 @@
     <message>
         <source>Sound on</source>
         <translation>声音：开</translation>
+    </message>
+    <message>
+        <source>A tone for new major and critical alarms</source>
+        <translation>新的重要、紧急告警响提示音</translation>
     </message>
     <message>
         <source>Show every grid cell again</source>
@@ -271,6 +325,41 @@
     <message>
         <source>District</source>
         <translation>区</translation>
+    </message>
+</context>
+<context>
+    <name>FalseAlarmDialog</name>
+    <message>
+        <source>Device test or maintenance</source>
+        <translation>设备测试或维保</translation>
+    </message>
+    <message>
+        <source>Triggered by mistake</source>
+        <translation>误触发</translation>
+    </message>
+    <message>
+        <source>Interference (light, wind, animals)</source>
+        <translation>环境干扰（光线、风、动物）</translation>
+    </message>
+    <message>
+        <source>Checked on camera: nothing there</source>
+        <translation>经视频核实，现场无异常</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <source>Why is “%1” a false alarm?</source>
+        <translation>为什么“%1”是误报？</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Dismiss as false alarm</source>
+        <translation>确认为误报</translation>
     </message>
 </context>
 <context>
