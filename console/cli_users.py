@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import socket
 import sys
 from typing import Any
 
-from services.domain import Role
+from services.domain import Actor, Role
 
 
 def add_user_commands(sub: Any) -> None:
@@ -27,7 +28,16 @@ def add_user_commands(sub: Any) -> None:
     p.add_argument("login", metavar="LOGIN")
     p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     p.set_defaults(handler=cmd_users_passwd)
+    for name, text in (("disable", "stop an account signing in"), ("enable", "let it again")):
+        p = u_sub.add_parser(name, help=text)
+        p.add_argument("login", metavar="LOGIN")
+        p.set_defaults(handler=cmd_users_active, active=name == "enable")
     u_sub.add_parser("list", help="every account").set_defaults(handler=cmd_users_list)
+
+
+def _actor() -> Actor:
+    """Who changes accounts from the command line, for the audit trail."""
+    return Actor(user=getpass.getuser(), console=f"cli@{socket.gethostname()}"[:64])
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -48,7 +58,13 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         p = UserService(store).add_user(
-            args.login, args.name, Role(args.role), _password(args), args.grid, args.unit
+            args.login,
+            args.name,
+            Role(args.role),
+            _password(args),
+            args.grid,
+            args.unit,
+            actor=_actor(),
         )
     finally:
         store.close()
@@ -62,10 +78,23 @@ def cmd_users_passwd(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     try:
-        UserService(store).set_password(args.login, _password(args))
+        UserService(store).set_password(args.login, _password(args), actor=_actor())
     finally:
         store.close()
     print(f"password of {args.login} set")
+    return 0
+
+
+def cmd_users_active(args: argparse.Namespace) -> int:
+    from console.cli import open_store
+    from services.auth import UserService
+
+    store = open_store(args)
+    try:
+        UserService(store).set_active(args.login, args.active, actor=_actor())
+    finally:
+        store.close()
+    print(f"{args.login} {'enabled' if args.active else 'disabled'}")
     return 0
 
 
@@ -78,7 +107,8 @@ def cmd_users_list(args: argparse.Namespace) -> int:
         for p, active in UserService(store).list_users():
             grids = ",".join(sorted(p.grids)) or "-"
             flag = "" if active else "  (disabled)"
-            print(f"{p.login:<16} {p.role.value:<11} {grids:<20} {p.name}{flag}")
+            unit = p.unit or "-"
+            print(f"{p.login:<16} {p.role.value:<11} {grids:<20} {unit:<16} {p.name}{flag}")
     finally:
         store.close()
     return 0

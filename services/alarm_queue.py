@@ -19,15 +19,13 @@ from services.alarms import AlarmService, AlarmView
 from services.alerts.alert_types import AlertTypes
 from services.db.models import Alarm, Community, Device, table_of
 from services.db.store import Store
-from services.domain import Principal, QueuedAlarm, Role
-from services.errors import PermissionDeniedError
+from services.domain import Principal, QueuedAlarm
+from services.permissions import ALARM_ACK, ALARM_FALSE, ALARM_RESET, ALARM_SHELVE, require
 
 _alarms = table_of(Alarm)
 _devices = table_of(Device)
 _communities = table_of(Community)
 UNACKED = ("active_unack", "cleared_unack")
-#: Who may act on alarms at all (officers only see them).
-ACTING_ROLES = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN})
 
 _COLUMNS = (
     _alarms.c.id,
@@ -64,10 +62,17 @@ _ORDER = (
 
 
 class AlarmQueue:
-    def __init__(self, store: Store, types: AlertTypes | None = None, lang: str = "zh_CN") -> None:
+    def __init__(
+        self,
+        store: Store,
+        types: AlertTypes | None = None,
+        lang: str = "zh_CN",
+        console: str = "gui",
+    ) -> None:
         self.store = store
         self.types = types or AlertTypes.load()
         self.lang = lang
+        self.console = console
         self.actions = AlarmService(store)
 
     def open_alarms(
@@ -102,35 +107,39 @@ class AlarmQueue:
     # --- actions, checked -------------------------------------------------------
 
     def acknowledge(self, principal: Principal, alarm_id: int, version: int) -> AlarmView:
-        self._may_act(principal, alarm_id)
-        return self.actions.acknowledge(alarm_id, version=version, actor=principal.actor("gui"))
+        self._require(principal, ALARM_ACK, alarm_id)
+        actor = principal.actor(self.console)
+        return self.actions.acknowledge(alarm_id, version=version, actor=actor)
 
     def dismiss_false(
         self, principal: Principal, alarm_id: int, version: int, reason: str
     ) -> AlarmView:
-        self._may_act(principal, alarm_id)
+        self._require(principal, ALARM_FALSE, alarm_id)
         return self.actions.dismiss_false(
-            alarm_id, version=version, actor=principal.actor("gui"), reason=reason
+            alarm_id, version=version, actor=principal.actor(self.console), reason=reason
         )
 
     def shelve(
         self, principal: Principal, alarm_id: int, version: int, minutes: int, reason: str
     ) -> AlarmView:
-        self._may_act(principal, alarm_id)
+        self._require(principal, ALARM_SHELVE, alarm_id)
         return self.actions.shelve(
             alarm_id,
             version=version,
-            actor=principal.actor("gui"),
+            actor=principal.actor(self.console),
             until=self.actions.clock() + timedelta(minutes=minutes),
             reason=reason,
         )
 
-    def _may_act(self, principal: Principal, alarm_id: int) -> None:
-        if principal.role not in ACTING_ROLES:
-            raise PermissionDeniedError(f"a {principal.role.value} does not act on alarms")
-        alarm = self.actions.get(alarm_id)
-        if principal.scoped and alarm.grid not in principal.grids:
-            raise PermissionDeniedError(f"alarm {alarm_id} is not in your grid cells")
+    def reset(self, principal: Principal, alarm_id: int, version: int, note: str) -> AlarmView:
+        """复位: release a latched alarm (arc fault, electrical fire) once it is safe."""
+        self._require(principal, ALARM_RESET, alarm_id)
+        return self.actions.reset(
+            alarm_id, version=version, actor=principal.actor(self.console), note=note
+        )
+
+    def _require(self, principal: Principal, action: str, alarm_id: int) -> None:
+        require(principal, action, self.actions.get(alarm_id).grid)
 
     def _record(self, r: Any) -> QueuedAlarm:  # a row of _COLUMNS
         return QueuedAlarm(

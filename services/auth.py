@@ -13,18 +13,29 @@ import hashlib
 import hmac
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
-from services.db.models import User, table_of, user_grids
+from services import audit
+from services.db.models import GridCell, Unit, User, table_of, user_grids
 from services.db.store import Store
-from services.domain import Principal, Role
-from services.errors import ServiceError, ValidationError
+from services.domain import SYSTEM, Actor, Principal, Role
+from services.errors import (
+    NotFoundError,
+    ServiceError,
+    UnknownGridError,
+    UnknownUnitError,
+    ValidationError,
+)
 
 log = logging.getLogger(__name__)
 
 _users = table_of(User)
+_cells = table_of(GridCell)
+_units = table_of(Unit)
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 _KEY_LEN = 32
 MIN_PASSWORD = 4
@@ -65,8 +76,14 @@ _DUMMY = hash_password("no such user")
 
 
 class UserService:
-    def __init__(self, store: Store) -> None:
+    """Accounts and sign-in.  Every change and every sign-in (refusals too) is
+    written to the audit trail; ``actor`` names who made a change."""
+
+    def __init__(
+        self, store: Store, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    ) -> None:
         self.store = store
+        self.clock = clock
 
     def add_user(
         self,
@@ -76,18 +93,26 @@ class UserService:
         password: str,
         grids: Iterable[str] = (),
         unit: str | None = None,
+        *,
+        actor: Actor = SYSTEM,
     ) -> Principal:
         login = login.strip()
-        if not login or any(c.isspace() for c in login):
-            raise ValidationError("a user name is one word, not empty")
+        if not login or len(login) > 64 or any(c.isspace() for c in login):
+            raise ValidationError("a user name is one word of 1-64 characters")
         _check_password(password)
         grid_list = sorted(set(grids))
         if role is Role.SUPERVISOR and not grid_list:
             raise ValidationError("a grid supervisor needs at least one grid cell (--grid)")
+        if role is not Role.SUPERVISOR and grid_list:
+            raise ValidationError("only a grid supervisor is limited to grid cells")
+        if role is Role.OFFICER and not unit:
+            raise ValidationError("an officer belongs to a unit (--unit)")
         with self.store.transaction() as tx:
-            if tx.conn.execute(select(_users.c.id).where(_users.c.login == login)).first():
+            conn = tx.conn
+            if conn.execute(select(_users.c.id).where(_users.c.login == login)).first():
                 raise ValidationError(f"user {login!r} exists already")
-            user_id = tx.conn.execute(
+            _check_refs(conn, grid_list, unit)
+            user_id = conn.execute(
                 insert(_users)
                 .values(
                     login=login,
@@ -100,75 +125,122 @@ class UserService:
                 .returning(_users.c.id)
             ).scalar_one()
             if grid_list:
-                tx.conn.execute(
+                conn.execute(
                     insert(user_grids), [{"user_id": user_id, "grid_code": g} for g in grid_list]
                 )
+            detail = {"role": role.value, "grids": grid_list, "unit": unit}
+            audit.append(conn, self.clock(), actor, "user.add", login, detail)
         log.info("user %s (%s) added", login, role.value)
         return self.principal(login)
 
-    def set_password(self, login: str, password: str) -> None:
+    def set_password(self, login: str, password: str, *, actor: Actor = SYSTEM) -> None:
         _check_password(password)
-        with self.store.transaction() as tx:
-            done = tx.conn.execute(
-                update(_users)
-                .where(_users.c.login == login)
-                .values(password_hash=hash_password(password))
-            ).rowcount
-        if not done:
-            raise ValidationError(f"no user {login!r}")
+        self._change(login, {"password_hash": hash_password(password)}, actor, "user.passwd", {})
 
-    def set_active(self, login: str, active: bool) -> None:
-        with self.store.transaction() as tx:
-            done = tx.conn.execute(
-                update(_users).where(_users.c.login == login).values(active=active)
-            ).rowcount
-        if not done:
-            raise ValidationError(f"no user {login!r}")
+    def set_active(self, login: str, active: bool, *, actor: Actor = SYSTEM) -> None:
+        action = "user.activate" if active else "user.deactivate"
+        self._change(login, {"active": active}, actor, action, {})
 
-    def set_grids(self, login: str, grids: Iterable[str]) -> None:
+    def deactivate(self, login: str, *, actor: Actor = SYSTEM) -> None:
+        """The account can no longer sign in (its history stays)."""
+        self.set_active(login, False, actor=actor)
+
+    def set_grids(self, login: str, grids: Iterable[str], *, actor: Actor = SYSTEM) -> None:
+        grid_list = sorted(set(grids))
         p = self.principal(login)
+        if p.role is Role.SUPERVISOR and not grid_list:
+            raise ValidationError("a grid supervisor needs at least one grid cell (--grid)")
         with self.store.transaction() as tx:
+            _check_refs(tx.conn, grid_list, None)
             tx.conn.execute(delete(user_grids).where(user_grids.c.user_id == p.user_id))
-            rows = [{"user_id": p.user_id, "grid_code": g} for g in sorted(set(grids))]
-            if rows:
+            if grid_list:
+                rows = [{"user_id": p.user_id, "grid_code": g} for g in grid_list]
                 tx.conn.execute(insert(user_grids), rows)
+            audit.append(tx.conn, self.clock(), actor, "user.grids", login, {"grids": grid_list})
 
-    def sign_in(self, login: str, password: str) -> Principal:
+    def sign_in(self, login: str, password: str, *, console: str = "console") -> Principal:
+        """The user's Principal, or SignInError with one message for every refusal.
+
+        The password is checked outside any transaction (scrypt takes tens of
+        milliseconds); an unknown user is checked against a dummy hash so that
+        a refusal takes as long whatever its reason."""
+        login = login.strip()
         with self.store.reading() as conn:
             row = conn.execute(
-                select(_users.c.password_hash, _users.c.active).where(
-                    _users.c.login == login.strip()
-                )
+                select(_users.c.password_hash, _users.c.active).where(_users.c.login == login)
             ).first()
         ok = verify_password(password, row.password_hash if row else _DUMMY)
-        if row is None or not ok or not row.active:
-            log.info("sign-in refused for %r", login)
+        refused = _refusal(row, ok)
+        with self.store.transaction() as tx:
+            action = "user.sign_in_refused" if refused else "user.sign_in"
+            detail = {"reason": refused} if refused else {}
+            who = Actor(user=login[:64], console=console[:64])
+            audit.append(tx.conn, self.clock(), who, action, login[:96], detail)
+        if refused:
+            log.info("sign-in refused for %r (%s)", login, refused)
             raise SignInError("wrong user name or password, or the account is disabled")
-        return self.principal(login.strip())
+        return self.principal(login)
 
     def principal(self, login: str) -> Principal:
         with self.store.reading() as conn:
             row = conn.execute(select(_users).where(_users.c.login == login)).first()
             if row is None:
-                raise ValidationError(f"no user {login!r}")
+                raise NotFoundError(f"no user {login!r}")
             grids = conn.execute(
                 select(user_grids.c.grid_code).where(user_grids.c.user_id == row.id)
             ).scalars()
-            return Principal(
-                user_id=row.id,
-                login=row.login,
-                name=row.name,
-                role=Role(row.role),
-                grids=frozenset(grids),
-                unit=row.unit_code,
-            )
+            return _principal(row, frozenset(grids))
 
     def list_users(self) -> list[tuple[Principal, bool]]:
+        """Every account with whether it may sign in, by user name."""
         with self.store.reading() as conn:
-            logins = conn.execute(
-                select(_users.c.login, _users.c.active).order_by(_users.c.login)
-            ).all()
-        return [(self.principal(login), bool(active)) for login, active in logins]
+            rows = conn.execute(select(_users).order_by(_users.c.login)).all()
+            grids: dict[int, set[str]] = {}
+            for user_id, grid in conn.execute(select(user_grids.c.user_id, user_grids.c.grid_code)):
+                grids.setdefault(user_id, set()).add(grid)
+        return [(_principal(r, frozenset(grids.get(r.id, ()))), bool(r.active)) for r in rows]
+
+    def _change(
+        self, login: str, values: dict[str, Any], actor: Actor, action: str, detail: dict[str, Any]
+    ) -> None:
+        with self.store.transaction() as tx:
+            done = tx.conn.execute(
+                update(_users).where(_users.c.login == login).values(**values)
+            ).rowcount
+            if not done:
+                raise NotFoundError(f"no user {login!r}")
+            audit.append(tx.conn, self.clock(), actor, action, login, detail)
+        log.info("%s %s", action, login)
+
+
+def _refusal(row: Any, password_ok: bool) -> str | None:
+    """Why a sign-in is refused (for the audit trail only), or None."""
+    if row is None:
+        return "unknown user"
+    if not password_ok:
+        return "wrong password"
+    return None if row.active else "account disabled"
+
+
+def _principal(row: Any, grids: frozenset[str]) -> Principal:
+    return Principal(
+        user_id=row.id,
+        login=row.login,
+        name=row.name,
+        role=Role(row.role),
+        grids=grids,
+        unit=row.unit_code,
+    )
+
+
+def _check_refs(conn: Connection, grids: list[str], unit: str | None) -> None:
+    if grids:
+        known = set(conn.execute(select(_cells.c.code).where(_cells.c.code.in_(grids))).scalars())
+        for g in grids:
+            if g not in known:
+                raise UnknownGridError(g)
+    if unit and conn.execute(select(_units.c.code).where(_units.c.code == unit)).first() is None:
+        raise UnknownUnitError(unit)
 
 
 def _check_password(password: str) -> None:
@@ -177,23 +249,26 @@ def _check_password(password: str) -> None:
 
 
 #: The demo's accounts (password "demo"): made up, for trying the console out.
-DEMO_USERS: tuple[tuple[str, str, Role, tuple[str, ...]], ...] = (
-    ("operator", "值班员（演示）", Role.OPERATOR, ()),
-    ("supervisor", "网格长（演示）", Role.SUPERVISOR, ("G11", "G12", "G13")),
-    ("officer", "执法队员（演示）", Role.OFFICER, ()),
-    ("admin", "管理员（演示）", Role.ADMIN, ()),
+#: (login, name, role, grid cells, unit)
+DEMO_USERS: tuple[tuple[str, str, Role, tuple[str, ...], str | None], ...] = (
+    ("operator", "值班员（演示）", Role.OPERATOR, (), None),
+    ("supervisor", "网格长（演示）", Role.SUPERVISOR, ("G11", "G12", "G13"), None),
+    ("officer", "执法队员（演示）", Role.OFFICER, (), "law-youyi"),
+    ("admin", "管理员（演示）", Role.ADMIN, (), None),
 )
 DEMO_PASSWORD = "demo"
+DEMO_ACTOR = Actor(user="demo", console="seed-demo")
 
 
 def add_demo_users(store: Store) -> int:
-    """Add the demo accounts that are missing; returns how many were added."""
+    """Add the demo accounts that are missing (after the demo district: the
+    officer belongs to its unit ``law-youyi``); returns how many were added."""
     users = UserService(store)
     with store.reading() as conn:
         have = set(conn.execute(select(_users.c.login)).scalars())
     added = 0
-    for login, name, role, grids in DEMO_USERS:
+    for login, name, role, grids, unit in DEMO_USERS:
         if login not in have:
-            users.add_user(login, name, role, DEMO_PASSWORD, grids)
+            users.add_user(login, name, role, DEMO_PASSWORD, grids, unit, actor=DEMO_ACTOR)
             added += 1
     return added

@@ -1,49 +1,134 @@
-"""Who may do what: the roles' rights over work orders, enforced in services.
+"""Who may do what, enforced in services: one table of rights, two scopes.
 
-- operator (指挥中心值班员): every grid, every move — the dispatch centre drives
-  an order from report to close and stands in for units without a console;
-- supervisor (网格长): every move, but only on the orders of their grid cells;
-- officer (执法队员): the assignee's moves (acknowledge, start, report the
-  result, ask for an extension, park, return) on orders dispatched to their
-  unit, or to any unit when they belong to none; reads every order;
-- admin: everything.
+The table follows DESIGN.md's lifecycle (数字城管: 受理 → 立案 → 派遣 → 处置 →
+反馈 → 核查 → 结案):
+
+- the dispatch centre's operator (指挥中心值班员) receives, files or refuses,
+  dispatches and re-files, archives and reopens; checks the result (核查结案,
+  退回重办); supervises (督办) and escalates; acts on every alarm.  The centre
+  may also take the assignee's steps, standing in for a unit without a console;
+- the grid supervisor (网格长) raises orders, takes the handling steps, checks
+  results and escalates, and acknowledges, shelves, resets or dismisses alarms;
+  only in their own grid cells (``Principal.grids``);
+- the law-enforcement officer (执法队员) reads every grid, raises orders (mobile
+  evidence) and takes the assignee's steps (签收, 开始处置, 反馈结果, 申请延期,
+  挂账, 退单) on orders dispatched to their own unit; of the alarm actions only
+  acknowledging;
+- the administrator may do everything, and manages the accounts.
+
+Move actions are the lifecycle's verbs (``services.workflow.states.ACTION``).
 """
 
 from __future__ import annotations
 
-from services.domain import OrderState, Principal, Role, WorkOrder
+from services.domain import ESCALATION_LADDER, OrderState, Principal, Role, WorkOrder
 from services.errors import PermissionDeniedError
 from services.workflow.states import ACTION, ALLOWED
 
-S = OrderState
-#: The actions (services.workflow.states.ACTION) an officer may take.
-ASSIGNEE_ACTIONS = frozenset({"acknowledge", "start", "report_result", "extend", "park", "return"})
-#: Besides moves: raising orders, supervising (督办) and escalating.
 RAISE, SUPERVISE, ESCALATE = "raise", "supervise", "escalate"
-EXTRA_RIGHTS: dict[Role, frozenset[str]] = {
-    Role.OPERATOR: frozenset({RAISE, SUPERVISE, ESCALATE}),
-    Role.SUPERVISOR: frozenset({RAISE, SUPERVISE, ESCALATE}),
-    Role.OFFICER: frozenset({RAISE}),
-    Role.ADMIN: frozenset({RAISE, SUPERVISE, ESCALATE}),
+ALARM_ACK, ALARM_SHELVE, ALARM_RESET, ALARM_FALSE = (
+    "alarm.acknowledge",
+    "alarm.shelve",
+    "alarm.reset",
+    "alarm.false_alarm",
+)
+MANAGE_USERS = "users.manage"
+
+_C, _G, _O, _A = Role.OPERATOR, Role.SUPERVISOR, Role.OFFICER, Role.ADMIN
+_CENTRE = frozenset({_C, _A})
+_CHECKERS = frozenset({_C, _G, _A})
+_EVERYONE = frozenset(Role)
+
+#: action -> the roles that may take it.
+RIGHTS: dict[str, frozenset[Role]] = {
+    # 受理 立案 派遣, 归档, 重新打开: the dispatch centre
+    "file": _CENTRE,
+    "refuse": _CENTRE,
+    "dispatch": _CENTRE,
+    "refile": _CENTRE,
+    "archive": _CENTRE,
+    "reopen": _CENTRE,
+    # 签收 处置 反馈 (and 延期, 挂账, 退单): the assignee
+    "acknowledge": _EVERYONE,
+    "start": _EVERYONE,
+    "report_result": _EVERYONE,
+    "extend": _EVERYONE,
+    "park": _EVERYONE,
+    "return": _EVERYONE,
+    "resume": _EVERYONE,
+    # 核查结案, 退回重办, 挂账结案
+    "verify_close": _CHECKERS,
+    "rework": _CHECKERS,
+    "close": _CHECKERS,
+    # beside the lifecycle
+    RAISE: _EVERYONE,
+    SUPERVISE: _CENTRE,
+    ESCALATE: _CHECKERS,
+    ALARM_ACK: _EVERYONE,
+    ALARM_SHELVE: _CHECKERS,
+    ALARM_RESET: _CHECKERS,
+    ALARM_FALSE: _CHECKERS,
+    MANAGE_USERS: frozenset({_A}),
 }
+
+#: The assignee's steps: an officer takes them only on their own unit's orders.
+ASSIGNEE_ACTIONS = frozenset(
+    {"acknowledge", "start", "report_result", "extend", "park", "return", "resume"}
+)
 
 
 def sees_grid(principal: Principal, grid: str | None) -> bool:
+    """May the user see (and work) things in this grid cell?"""
     return not principal.scoped or grid in principal.grids
 
 
-def may_move(principal: Principal, order: WorkOrder, target: OrderState) -> bool:
-    if target not in ALLOWED[order.state] or not sees_grid(principal, order.grid):
+def may(principal: Principal, action: str, grid: str | None) -> bool:
+    return principal.role in RIGHTS[action] and sees_grid(principal, grid)
+
+
+def may_on_order(principal: Principal, action: str, order: WorkOrder) -> bool:
+    if not may(principal, action, order.grid):
         return False
-    if principal.role is Role.OFFICER:
-        mine = principal.unit is None or order.unit == principal.unit
-        return mine and ACTION[(order.state, target)] in ASSIGNEE_ACTIONS
+    if principal.role is Role.OFFICER and action in ASSIGNEE_ACTIONS:
+        return principal.unit is not None and order.unit == principal.unit
     return True
+
+
+def may_move(principal: Principal, order: WorkOrder, target: OrderState) -> bool:
+    if target not in ALLOWED[order.state]:
+        return False
+    return may_on_order(principal, ACTION[(order.state, target)], order)
 
 
 def allowed_moves(principal: Principal, order: WorkOrder) -> list[OrderState]:
     """The moves the user may take on the order now, in the lifecycle's order."""
     return [t for t in ALLOWED[order.state] if may_move(principal, order, t)]
+
+
+def order_actions(principal: Principal, order: WorkOrder) -> list[str]:
+    """Besides moves: ``supervise`` and ``escalate`` where the user may take them now."""
+    if not order.is_open:
+        return []
+    wanted = [SUPERVISE]
+    if order.escalation is not ESCALATION_LADDER[-1]:
+        wanted.append(ESCALATE)
+    return [a for a in wanted if may_on_order(principal, a, order)]
+
+
+def require(principal: Principal, action: str, grid: str | None) -> None:
+    """PermissionDeniedError unless the user's role has ``action`` in ``grid``."""
+    if principal.role not in RIGHTS[action]:
+        raise PermissionDeniedError(f"a {principal.role.value} may not {action}")
+    if not sees_grid(principal, grid):
+        raise PermissionDeniedError(f"grid cell {grid} is not one of yours")
+
+
+def require_on_order(principal: Principal, action: str, order: WorkOrder) -> None:
+    require(principal, action, order.grid)
+    if not may_on_order(principal, action, order):
+        raise PermissionDeniedError(
+            f"work order {order.number} is not dispatched to your unit ({action})"
+        )
 
 
 def require_move(principal: Principal, order: WorkOrder, target: OrderState) -> None:
@@ -54,10 +139,3 @@ def require_move(principal: Principal, order: WorkOrder, target: OrderState) -> 
             f"a {principal.role.value} may not move {order.number} "
             f"from {order.state.value} to {target.value}"
         )
-
-
-def require(principal: Principal, right: str, grid: str | None) -> None:
-    if right not in EXTRA_RIGHTS[principal.role]:
-        raise PermissionDeniedError(f"a {principal.role.value} may not {right}")
-    if not sees_grid(principal, grid):
-        raise PermissionDeniedError(f"grid cell {grid} is not one of yours")

@@ -307,6 +307,17 @@ class WorkOrder(Base):
             postgresql_where=text("is_open AND NOT near_due"),
         ),
         Index("ix_work_orders_created", "created_at"),
+        # The desk (services/order_desk.py, migration 0003): open orders of every
+        # grid cell newest first, and "my orders" by reporter or last changer.
+        Index(
+            "ix_work_orders_open_created",
+            "created_at",
+            "id",
+            sqlite_where=text("is_open"),
+            postgresql_where=text("is_open"),
+        ),
+        Index("ix_work_orders_reporter", "reporter", "created_at", "id"),
+        Index("ix_work_orders_updated_by", "updated_by", "created_at", "id"),
         Index("uq_work_orders_source_ref", "source_ref", unique=True),
     )
 

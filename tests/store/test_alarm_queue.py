@@ -65,11 +65,40 @@ def test_a_supervisor_sees_and_works_only_their_grids(queue: AlarmQueue) -> None
     assert queue.acknowledge(SUPERVISOR, own.id, own.version).state == "active_ack"
 
 
-def test_officers_only_look_and_false_alarms_leave_the_queue(queue: AlarmQueue) -> None:
+def test_officers_acknowledge_only_and_false_alarms_leave_the_queue(queue: AlarmQueue) -> None:
     tamper = queue.open_alarms(OPERATOR, grid="G11")[0]
     with pytest.raises(PermissionDeniedError):
         queue.dismiss_false(OFFICER, tamper.id, tamper.version, "a bird")
-    queue.dismiss_false(OPERATOR, tamper.id, tamper.version, "a bird on the lens")
+    with pytest.raises(PermissionDeniedError):
+        queue.shelve(OFFICER, tamper.id, tamper.version, 30, "on site")
+    acked = queue.acknowledge(OFFICER, tamper.id, tamper.version)
+    assert (acked.state, acked.version) == ("active_ack", tamper.version + 1)
+    queue.dismiss_false(OPERATOR, tamper.id, acked.version, "a bird on the lens")
     assert queue.open_alarms(OPERATOR, grid="G11") == []
-    closed = queue.by_ids(OPERATOR, [tamper.id])[0]
-    assert closed.id == tamper.id and closed.version > tamper.version
+    closed = queue.by_ids(OPERATOR, [tamper.id])[0]  # closed ones too: the queue drops them
+    assert closed.id == tamper.id and closed.version == acked.version + 1
+
+
+def test_latched_arc_reset_by_its_grid_or_the_centre(queue: AlarmQueue) -> None:
+    arc = queue.open_alarms(OPERATOR, grid="G12")[0]
+    assert arc.latched
+    g12 = Principal(4, "li", "李", Role.SUPERVISOR, frozenset({"G12"}))
+    for who in (SUPERVISOR, OFFICER):  # another grid's supervisor; an officer
+        with pytest.raises(PermissionDeniedError):
+            queue.reset(who, arc.id, arc.version, "线路已检查")
+    done = queue.reset(g12, arc.id, arc.version, "线路已检查，已复位")
+    assert not done.latched and not done.is_open
+    assert queue.open_alarms(OPERATOR, grid="G12") == []
+    assert queue.open_counts_by_grid(OPERATOR) == {"G11": 1, "G21": 2}
+
+
+def test_shelved_alarms_stay_listed_and_the_queue_speaks_english(
+    store: Store, queue: AlarmQueue
+) -> None:
+    own = queue.open_alarms(SUPERVISOR)[0]
+    shelved = queue.shelve(SUPERVISOR, own.id, own.version, 60, "维保中")
+    assert shelved.state == "shelved"
+    mine = {a.id: a.state for a in queue.open_alarms(SUPERVISOR)}
+    assert mine[own.id] == "shelved"
+    english = AlarmQueue(store, lang="en").open_alarms(OPERATOR, grid="G12")[0]
+    assert english.label != "故障电弧" and english.label.isascii() and english.device_name

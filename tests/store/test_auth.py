@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+from sqlalchemy import text
+
+from services import audit
 from services.auth import (
     DEMO_PASSWORD,
     SignInError,
@@ -13,8 +17,8 @@ from services.auth import (
     verify_password,
 )
 from services.db.store import Store
-from services.domain import Role
-from services.errors import ValidationError
+from services.domain import Actor, Role
+from services.errors import NotFoundError, UnknownGridError, UnknownUnitError, ValidationError
 
 
 def test_hashes_are_salted_and_verify_only_the_right_password() -> None:
@@ -35,7 +39,7 @@ def test_sign_in_gives_one_message_for_every_refusal(store: Store) -> None:
         with pytest.raises(SignInError) as refused:
             users.sign_in(login, password)
         messages.add(str(refused.value))
-    users.set_active("wang", False)
+    users.deactivate("wang")
     with pytest.raises(SignInError) as refused:
         users.sign_in("wang", "pass-1234")
     messages.add(str(refused.value))
@@ -43,6 +47,37 @@ def test_sign_in_gives_one_message_for_every_refusal(store: Store) -> None:
     users.set_active("wang", True)
     users.set_password("wang", "new-pass")
     assert users.sign_in("wang", "new-pass").login == "wang"
+    with pytest.raises(NotFoundError):
+        users.set_password("nobody", "new-pass")
+
+
+def test_sign_ins_and_account_changes_are_audited(store: Store) -> None:
+    users = UserService(store)
+    admin = Actor("admin", "cli@ops-01")
+    users.add_user("wang", "王伟", Role.OPERATOR, "pass-1234", actor=admin)
+    users.sign_in("wang", "pass-1234", console="ops-02")
+    for login, password in (("wang", "guess-9"), ("nobody", "guess-8")):
+        with pytest.raises(SignInError):
+            users.sign_in(login, password)
+    users.deactivate("wang", actor=admin)
+    with pytest.raises(SignInError):
+        users.sign_in("wang", "pass-1234")
+    users.set_password("wang", "new-pass", actor=admin)
+    with store.reading() as conn:
+        entries = conn.execute(text("SELECT * FROM audit_log ORDER BY seq")).all()
+        assert audit.verify(conn).ok
+    trail = [(r.actor, r.action, r.subject, json.loads(r.detail).get("reason")) for r in entries]
+    assert trail == [
+        ("admin", "user.add", "wang", None),
+        ("wang", "user.sign_in", "wang", None),
+        ("wang", "user.sign_in_refused", "wang", "wrong password"),
+        ("nobody", "user.sign_in_refused", "nobody", "unknown user"),
+        ("admin", "user.deactivate", "wang", None),
+        ("wang", "user.sign_in_refused", "wang", "account disabled"),
+        ("admin", "user.passwd", "wang", None),
+    ]
+    written = " ".join(r.detail for r in entries)
+    assert not any(p in written for p in ("pass-1234", "new-pass", "guess-", "scrypt"))
 
 
 def test_supervisors_have_grids_and_bad_accounts_are_refused(store: Store) -> None:
@@ -55,8 +90,25 @@ def test_supervisors_have_grids_and_bad_accounts_are_refused(store: Store) -> No
         users.add_user("li", "李娜", Role.OPERATOR, "pass-1234")
     with pytest.raises(ValidationError, match="at least 4"):
         users.add_user("qian", "钱", Role.OPERATOR, "abc")
+    with pytest.raises(ValidationError, match="belongs to a unit"):
+        users.add_user("sun", "孙", Role.OFFICER, "pass-1234")
+    with pytest.raises(ValidationError, match="only a grid supervisor"):
+        users.add_user("sun", "孙", Role.OPERATOR, "pass-1234", grids=["G11"])
+    with pytest.raises(UnknownGridError):
+        users.add_user("zhou", "周", Role.SUPERVISOR, "pass-1234", grids=["G99"])
+    with pytest.raises(UnknownUnitError):
+        users.add_user("sun", "孙", Role.OFFICER, "pass-1234", unit="no-such-unit")
+    with pytest.raises(ValidationError, match="one word"):
+        users.add_user("two words", "x", Role.OPERATOR, "pass-1234")
+    assert users.add_user("sun", "孙", Role.OFFICER, "pass-1234", unit="law-youyi").unit == (
+        "law-youyi"
+    )
     users.set_grids("li", ["G21"])
     assert users.principal("li").grids == frozenset({"G21"})
+    with pytest.raises(UnknownGridError):
+        users.set_grids("li", ["G21", "G99"])
+    assert users.principal("li").grids == frozenset({"G21"})  # nothing changed
+    assert [p.login for p, _ in users.list_users()] == ["li", "sun"]
 
 
 def test_demo_accounts_once(store: Store) -> None:
@@ -64,6 +116,7 @@ def test_demo_accounts_once(store: Store) -> None:
     assert add_demo_users(store) == 0
     users = UserService(store)
     assert users.sign_in("supervisor", DEMO_PASSWORD).grids == frozenset({"G11", "G12", "G13"})
+    assert users.sign_in("officer", DEMO_PASSWORD).unit == "law-youyi"
     assert [p.role for p, _ in users.list_users()] == [
         Role.ADMIN,
         Role.OFFICER,
@@ -90,3 +143,22 @@ def test_users_command_line(
     assert "needs at least one grid" in out.err
     assert "li               supervisor  G11" in out.out
     assert UserService(store).sign_in("li", "pass-1234").grids == frozenset({"G11"})
+    monkeypatch.setattr("sys.stdin", io.StringIO("pass-5678\n"))
+    argv = ["users", "add", "ma", "--role", "officer", "--unit", "law-youyi", "--password-stdin"]
+    assert run(store, *argv) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("pass-0000\n"))
+    assert run(store, "users", "passwd", "li", "--password-stdin") == 0
+    assert run(store, "users", "disable", "ma") == 0
+    assert run(store, "users", "list") == 0
+    out = capsys.readouterr().out
+    assert "ma               officer     -                    law-youyi" in out
+    assert out.rstrip().endswith("(disabled)")
+    users = UserService(store)
+    assert users.sign_in("li", "pass-0000").login == "li"
+    with pytest.raises(SignInError):
+        users.sign_in("ma", "pass-5678")
+    assert run(store, "users", "enable", "ma") == 0
+    assert users.sign_in("ma", "pass-5678").unit == "law-youyi"
+    with store.reading() as conn:
+        by = conn.execute(text("SELECT console FROM audit_log WHERE action = 'user.add'")).all()
+    assert all(c.startswith("cli@") for (c,) in by)
