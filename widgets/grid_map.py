@@ -15,10 +15,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -35,10 +36,11 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
+    QToolTip,
     QWidget,
 )
 
-from services.district_map import DistrictMap, MapCell
+from services.district_map import DistrictMap, MapCell, MapDevice
 from services.domain import QueuedAlarm
 from widgets.labels import label
 
@@ -58,6 +60,40 @@ ZOOM_LIMITS = (0.02, 4.0)  # view scale: pixels per metre
 PULSE_MS = 120
 
 
+class DeviceLayer(QGraphicsItem):
+    """Every device as a dot, painted in one go (drawPoints per kind with a round
+    cosmetic pen): ten thousand items would cost a frame several times more."""
+
+    def __init__(self, devices: Sequence[MapDevice], points: Sequence[QPointF]) -> None:
+        super().__init__()
+        by_kind: dict[str, list[QPointF]] = {}
+        for d, p in zip(devices, points, strict=True):
+            by_kind.setdefault(d.kind, []).append(p)
+        self._layers = []
+        for kind, pts in by_kind.items():
+            colour = QColor(KIND_COLOURS.get(kind, "#cccccc"))
+            colour.setAlphaF(0.75)
+            pen = QPen(colour, 4.0)
+            pen.setCosmetic(True)
+            pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+            self._layers.append((pen, QPolygonF(pts)))
+        self._bounds = QPolygonF(list(points)).boundingRect().adjusted(-50, -50, 50, 50)
+        self.setZValue(2)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+        # Square, unsmoothed dots: round smoothed ones cost the raster engine 5× more
+        # and look the same at 4 pixels.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for pen, points in self._layers:
+            painter.setPen(pen)
+            painter.drawPoints(points)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+
 class GridMap(QGraphicsView):
     cell_clicked = Signal(str)
     device_clicked = Signal(str)
@@ -71,6 +107,10 @@ class GridMap(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlags(
+            QGraphicsView.OptimizationFlag.DontSavePainterState
+            | QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing
+        )
         self.setBackgroundBrush(QColor("#0d1520"))
         self.setMouseTracking(True)
         self._lat0 = 31.4
@@ -85,6 +125,8 @@ class GridMap(QGraphicsView):
         self._pulse.timeout.connect(self._on_pulse)
         self._press: QPointF | None = None
         self._labels: list[tuple[QGraphicsSimpleTextItem, str, str, float]] = []
+        self.devices: Sequence[MapDevice] = ()
+        self._device_points: list[QPointF] = []
 
     # --- content -------------------------------------------------------------
 
@@ -100,19 +142,10 @@ class GridMap(QGraphicsView):
         for cell in district.cells:
             self._add_cell(cell)
         self._add_block_outlines(district.cells)
-        for d in district.devices:
-            dot = QGraphicsEllipseItem(-2.5, -2.5, 5, 5)
-            dot.setPos(self.project(d.lon, d.lat))
-            colour = QColor(KIND_COLOURS.get(d.kind, "#cccccc"))
-            colour.setAlphaF(0.7)
-            dot.setBrush(colour)
-            dot.setPen(Qt.PenStyle.NoPen)
-            dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            dot.setData(KIND, "device")
-            dot.setData(ID, d.id)
-            dot.setZValue(2)
-            dot.setToolTip(f"{d.name}\n{label('device_kind', d.kind)} {d.id}")
-            scene.addItem(dot)
+        self.devices = district.devices
+        self._device_points = [self.project(d.lon, d.lat) for d in district.devices]
+        self.device_layer = DeviceLayer(district.devices, self._device_points)
+        scene.addItem(self.device_layer)
         bounds = scene.itemsBoundingRect()
         scene.setSceneRect(bounds.adjusted(-400, -400, 400, 400))
         self.set_cell_load(self._load)
@@ -303,12 +336,34 @@ class GridMap(QGraphicsView):
             if kind == "alarm":
                 self.alarm_clicked.emit(int(item.data(ID)))
                 return
-            if kind == "device":
-                self.device_clicked.emit(str(item.data(ID)))
-                return
+        device = self.device_near(self.mapToScene(pos))  # type: ignore[call-overload]
+        if device is not None:
+            self.device_clicked.emit(device.id)
+            return
         code = self._cell_at_scene(self.mapToScene(pos))  # type: ignore[call-overload]
         self.select_cell(code or None)
         self.cell_clicked.emit(code)
+
+    def device_near(self, point: QPointF, pixels: float = 5.0) -> MapDevice | None:
+        """The device drawn within ``pixels`` of a scene point, if any (nearest)."""
+        reach = pixels / max(self.transform().m11(), 1e-9)
+        best, best_d = None, reach * reach
+        x, y = point.x(), point.y()
+        for device, p in zip(self.devices, self._device_points, strict=True):
+            d = (p.x() - x) ** 2 + (p.y() - y) ** 2
+            if d <= best_d:
+                best, best_d = device, d
+        return best
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            over_alarm = any(i.data(KIND) == "alarm" for i in self.items(event.pos()))
+            device = None if over_alarm else self.device_near(self.mapToScene(event.pos()))
+            if device is not None:
+                kind = label("device_kind", device.kind)
+                QToolTip.showText(event.globalPos(), f"{device.name}\n{kind} {device.id}", self)
+                return True
+        return super().viewportEvent(event)
 
     def _cell_at_scene(self, point: QPointF) -> str:
         hits = sorted(code for code, item in self.cells.items() if item.path().contains(point))
