@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from console import __version__
-from services.db.migrate import current_revision, head_revision, upgrade
+from services.db.migrate import current_revision, head_revision, is_current, upgrade
 from services.db.store import Store
 from services.errors import ConfigError, ServiceError
 
@@ -123,7 +123,7 @@ def open_store(args: argparse.Namespace, *, migrated: bool = True) -> Store:
     """The store named by ``--db`` (or the default), checked to be reachable and,
     unless ``migrated`` is False, at the newest schema."""
     store = Store(args.db)
-    if migrated:
+    if migrated and not is_current(store.engine):
         now, head = current_revision(store.engine), head_revision()
         if now != head:
             store.close()
@@ -198,7 +198,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     embedded = not (args.db or os.environ.get("YOUYI_DB"))
     store = Store(args.db)
     try:
-        if not store.is_postgres:
+        if not store.is_postgres and not is_current(store.engine):
             upgrade(store.engine)
             if not _has_district(store):
                 seed_demo(store)

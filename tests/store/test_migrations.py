@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
@@ -51,3 +53,19 @@ def test_one_step_down_keeps_the_desk_index(store: Store) -> None:
     names = {ix["name"] for ix in inspect(store.engine).get_indexes("work_orders")}
     assert "ix_work_orders_open_grid" in names
     assert upgrade(store.engine) == head_revision()
+
+
+def test_the_quick_schema_check_agrees_with_alembic(tmp_path: Path) -> None:
+    from services.db.migrate import head_from_files, head_revision, is_current, upgrade
+    from services.db.store import Store
+
+    assert head_from_files() == head_revision()
+    store = Store(f"sqlite:///{tmp_path / 'quick.db'}")
+    try:
+        assert not is_current(store.engine)  # empty: no alembic_version table
+        upgrade(store.engine, "0001")
+        assert not is_current(store.engine)
+        upgrade(store.engine)
+        assert is_current(store.engine)
+    finally:
+        store.close()
