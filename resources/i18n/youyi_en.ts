@@ -2,57 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unavailable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>libVLC is missing: install %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>libVLC does not start: reinstall %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No demo clip for this camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No player on this computer can open this stream</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signal lost, reconnecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AlarmState</name>
     <message>
         <source>On hold</source>
@@ -793,6 +742,57 @@
     </message>
     <message>
         <source>Enter your user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VideoTile</name>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC is missing: install %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC does not start: reinstall %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demo clip for this camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No player on this computer can open this stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signal lost, reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,57 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unavailable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>libVLC is missing: install %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>libVLC does not start: reinstall %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No demo clip for this camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No player on this computer can open this stream</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signal lost, reconnecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AlarmState</name>
     <message>
         <source>On hold</source>
@@ -794,6 +743,57 @@
     <message>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
+    <name>VideoTile</name>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>信号丢失</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>未分配摄像机</translation>
+    </message>
+    <message>
+        <source>libVLC is missing: install %1</source>
+        <translation>缺少 libVLC，请安装：%1</translation>
+    </message>
+    <message>
+        <source>libVLC does not start: reinstall %1</source>
+        <translation>libVLC 无法启动，请重新安装：%1</translation>
+    </message>
+    <message>
+        <source>No demo clip for this camera</source>
+        <translation>此摄像机没有演示视频</translation>
+    </message>
+    <message>
+        <source>No player on this computer can open this stream</source>
+        <translation>本机没有能播放此视频流的播放器</translation>
+    </message>
+    <message>
+        <source>Signal lost, reconnecting…</source>
+        <translation>信号丢失，正在重连…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
     </message>
 </context>
 <context>
