@@ -1,13 +1,18 @@
 """The nine-grid map: blocks and grid cells, devices by kind, live alarms.
 
-A QGraphicsView over a local equirectangular projection (x = lon·cos φ₀,
-y = −lat, in metres), so the district keeps its shape.  Cells are filled by
-their open-alarm load; devices are small dots coloured by kind; alarms are
-markers that pulse while unacknowledged (one timer drives every marker).
-Labels and markers keep their size at any zoom.  Wheel zooms around the
-cursor, drag pans, F or Home fits the district.  Clicks come out as plain
-values: ``cell_clicked(code)`` ("" outside the district), ``device_clicked``,
-``alarm_clicked``.
+A QGraphicsView over a local equirectangular projection around the district's
+middle (x = Δlon·cos φ₀, y = −Δlat, in metres), so the district keeps its
+shape.  Cells are filled by their open-alarm load; devices are dots when zoomed
+out and kind badges when there is room; alarms are markers that pulse while
+unacknowledged (one timer moves one shared phase).  Labels, badges and markers
+keep their size at any zoom.  Wheel zooms around the cursor (bounded), drag
+pans, F or Home (or the button) fits the district, + and - zoom, L shows or
+hides the legend.  Clicks come out as plain values: ``cell_clicked(code)``
+("" outside the district), ``device_clicked(id)``, ``alarm_clicked(id)``.
+Tooltips say what is where.
+
+Cells, blocks and devices are the view's background, which the view caches:
+a pulse tick or a pan only blits it and draws the markers (bench_map).
 """
 
 from __future__ import annotations
@@ -15,83 +20,36 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
-    QPen,
-    QPolygonF,
-    QTransform,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
-    QGraphicsItem,
-    QGraphicsPathItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
     QGraphicsView,
+    QToolButton,
     QToolTip,
     QWidget,
 )
 
-from services.district_map import DistrictMap, MapCell, MapDevice
+from services.district_map import DistrictMap, MapDevice
 from services.domain import QueuedAlarm
-from widgets.labels import label
+from widgets.grid_map_cells import CellLayer, Projection
+from widgets.grid_map_icons import MARKER_BOX, PHASES
+from widgets.grid_map_items import DeviceLayer, Marker, MarkerLayer
+from widgets.grid_map_labels import alarm_tip, device_tip
+from widgets.grid_map_legend import MapLegend
 
-M_PER_DEG = 111_320.0
-KIND, ID = 0, 1  # item data keys
-KIND_COLOURS = {
-    "camera": "#4fa3ff",
-    "elevator": "#b48cff",
-    "arc_fault": "#ffcf4f",
-    "eagle_eye": "#4fe0c8",
-    "nonmotor_probe": "#8fd16a",
-    "storefront_probe": "#f59bd0",
-    "mobile": "#ffffff",
-}
-SEVERITY_COLOURS = {1: "#9aa5b1", 2: "#e6c84f", 3: "#f0913a", 4: "#ff5a4f"}
-ZOOM_LIMITS = (0.02, 4.0)  # view scale: pixels per metre
-PULSE_MS = 120
-
-
-class DeviceLayer(QGraphicsItem):
-    """Every device as a dot, painted in one go (drawPoints per kind with a round
-    cosmetic pen): ten thousand items would cost a frame several times more."""
-
-    def __init__(self, devices: Sequence[MapDevice], points: Sequence[QPointF]) -> None:
-        super().__init__()
-        by_kind: dict[str, list[QPointF]] = {}
-        for d, p in zip(devices, points, strict=True):
-            by_kind.setdefault(d.kind, []).append(p)
-        self._layers = []
-        for kind, pts in by_kind.items():
-            colour = QColor(KIND_COLOURS.get(kind, "#cccccc"))
-            colour.setAlphaF(0.75)
-            pen = QPen(colour, 4.0)
-            pen.setCosmetic(True)
-            pen.setCapStyle(Qt.PenCapStyle.SquareCap)
-            self._layers.append((pen, QPolygonF(pts)))
-        self._bounds = QPolygonF(list(points)).boundingRect().adjusted(-50, -50, 50, 50)
-        self.setZValue(2)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        return self._bounds
-
-    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
-        # Square, unsmoothed dots: round smoothed ones cost the raster engine 5× more
-        # and look the same at 4 pixels.
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for pen, points in self._layers:
-            painter.setPen(pen)
-            painter.drawPoints(points)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+ZOOM_STEP = 1.25
+MAX_SCALE = 4.0  # pixels per metre: a building fills the view
+PULSE_MS = 90
+CLICK_SLOP = 4  # pixels a press may move and still be a click
 
 
 class GridMap(QGraphicsView):
@@ -105,218 +63,243 @@ class GridMap(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setOptimizationFlags(
-            QGraphicsView.OptimizationFlag.DontSavePainterState
-            | QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing
-        )
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
         self.setBackgroundBrush(QColor("#0d1520"))
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)  # cells and devices
         self.setMouseTracking(True)
-        self._lat0 = 31.4
-        self.cells: dict[str, QGraphicsPathItem] = {}
-        self.markers: dict[int, QGraphicsEllipseItem] = {}
-        self._alarms: dict[int, QueuedAlarm] = {}
+        self.project = Projection()  # (lon, lat) → scene point
+        self._devices: dict[str, MapDevice] = {}
+        self.cell_layer = CellLayer(self.scene(), (), self.project)
+        self.devices = DeviceLayer()
+        self.marker_layer = MarkerLayer(QRectF())
         self.selected_cell: str | None = None
         self._load: dict[str, int] = {}
-        self._phase = 0
-        self._pulse = QTimer(self)
+        self._fitted = True  # follow resizes until the operator zooms or pans
+        self._pulse = QTimer(self)  # the one timer of every marker's pulse
         self._pulse.setInterval(PULSE_MS)
         self._pulse.timeout.connect(self._on_pulse)
         self._press: QPointF | None = None
-        self._labels: list[tuple[QGraphicsSimpleTextItem, str, str, float]] = []
-        self.devices: Sequence[MapDevice] = ()
-        self._device_points: list[QPointF] = []
+        self.fit_button = QToolButton(self)
+        self.fit_button.setObjectName("mapFitButton")
+        self.fit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.fit_button.clicked.connect(self.fit_district)
+        self.legend = MapLegend(self)
+        self.legend_wanted = True  # L shows and hides it; it hides itself on a small map
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.fit_button.setText(self.tr("Whole district"))
+        self.fit_button.setToolTip(self.tr("Show the whole district (F)"))
+        self.fit_button.adjustSize()
+        self.legend.adjustSize()
+        self._place_overlays()
+        self._layout_labels()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- content -------------------------------------------------------------
 
     def set_district(self, district: DistrictMap) -> None:
+        self._devices = {d.id: d for d in district.devices}
+        alarms = [m.alarm for m in self.markers.values()]
         scene = self.scene()
         scene.clear()
-        self.cells.clear()
-        self.markers.clear()
-        self._labels.clear()
-        points = [p for c in district.cells for poly in c.polygons for p in poly[0]]
-        if points:
-            self._lat0 = sum(p[1] for p in points) / len(points)
-        for cell in district.cells:
-            self._add_cell(cell)
-        self._add_block_outlines(district.cells)
-        self.devices = district.devices
-        self._device_points = [self.project(d.lon, d.lat) for d in district.devices]
-        self.device_layer = DeviceLayer(district.devices, self._device_points)
-        scene.addItem(self.device_layer)
-        bounds = scene.itemsBoundingRect()
-        scene.setSceneRect(bounds.adjusted(-400, -400, 400, 400))
+        self.project = Projection.around(district.cells)
+        self.cell_layer = CellLayer(scene, district.cells, self.project)
+        bounds = self.cell_layer.bounds
+        side = max(bounds.width(), bounds.height(), 100.0) / 2
+        layers = bounds.adjusted(-side, -side, side, side)  # room to pan around
+        scene.setSceneRect(layers)
+        dpr = self.devicePixelRatioF()
+        devices = district.devices
+        self.devices = DeviceLayer(dpr)
+        places = self.project.many([d.lon for d in devices], [d.lat for d in devices])
+        self.devices.set_devices([d.id for d in devices], [d.kind for d in devices], places)
+        self.legend.set_kinds(d.kind for d in devices)
+        self._place_overlays()
+        self.marker_layer = MarkerLayer(layers, dpr)
+        scene.addItem(self.marker_layer)
+        self.set_alarms(alarms)
         self.set_cell_load(self._load)
+        self.select_cell(self.selected_cell)
         self.fit_district()
 
-    def project(self, lon: float, lat: float) -> QPointF:
-        return QPointF(lon * M_PER_DEG * math.cos(math.radians(self._lat0)), -lat * M_PER_DEG)
+    def cell_fill(self, code: str) -> QColor:
+        return QColor(self.cell_layer.fills[code])
+
+    @property
+    def markers(self) -> dict[int, Marker]:
+        return self.marker_layer.markers
 
     def set_alarms(self, alarms: Sequence[QueuedAlarm]) -> None:
-        """The open alarms as markers (replaces those shown)."""
-        scene = self.scene()
-        wanted = {a.id: a for a in alarms if a.lon is not None and a.lat is not None}
-        for alarm_id in [i for i in self.markers if i not in wanted]:
-            scene.removeItem(self.markers.pop(alarm_id))
-        for a in wanted.values():
-            marker = self.markers.get(a.id)
-            if marker is None:
-                marker = QGraphicsEllipseItem(-7, -7, 14, 14)
-                marker.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-                marker.setData(KIND, "alarm")
-                marker.setData(ID, a.id)
-                marker.setZValue(3)
-                scene.addItem(marker)
-                self.markers[a.id] = marker
-            assert a.lon is not None and a.lat is not None
-            marker.setPos(self.project(a.lon, a.lat))
-            colour = QColor(SEVERITY_COLOURS.get(a.severity, "#ffffff"))
-            marker.setBrush(colour)
-            marker.setPen(QPen(QColor("#ffffff"), 1.5))
-            marker.setToolTip(f"{a.label}\n{a.device_name}\n{a.last_seen:%H:%M:%S}")
-            marker.setOpacity(1.0)
-        self._alarms = wanted
-        unacked = any(not a.acknowledged for a in wanted.values())
-        if unacked and not self._pulse.isActive():
-            self._pulse.start()
-        elif not unacked:
+        """The open alarms as markers at their places (replaces those shown)."""
+        placed = [(a, a.lon, a.lat) for a in alarms]
+        self.marker_layer.set_markers(
+            [Marker(a, self.project(x, y)) for a, x, y in placed if x is not None and y is not None]
+        )
+        if not any(m.pulsing for m in self.markers.values()):
             self._pulse.stop()
+        elif not self._pulse.isActive():
+            self._pulse.start()
 
     def set_cell_load(self, load: dict[str, int]) -> None:
-        """Open alarms per cell: the fill darkens from calm blue to alarm red."""
+        """Open alarms per cell: the fill goes from calm slate to alarm red."""
         self._load = dict(load)
-        for code, item in self.cells.items():
-            n = load.get(code, 0)
-            t = min(n / 10.0, 1.0)
-            fill = QColor.fromRgbF(0.12 + 0.6 * t, 0.25 - 0.1 * t, 0.38 - 0.25 * t, 0.55)
-            item.setBrush(fill)
-            item.setToolTip(self._cell_tip(item, n))
-        self._mark_selected()
+        self.cell_layer.set_load(self._load)
+        self._repaint_background()
+        self._layout_labels()
 
     def select_cell(self, code: str | None) -> None:
-        self.selected_cell = code or None
-        self._mark_selected()
+        self.selected_cell = self.cell_layer.select(code)
+        self._repaint_background()
 
     def center_on_alarm(self, alarm_id: int) -> bool:
+        """Centre the map on the alarm's marker and ring it; False if not shown."""
         marker = self.markers.get(alarm_id)
         if marker is None:
             return False
-        self.centerOn(marker)
+        self.marker_layer.set_focus(alarm_id)
+        self.centerOn(marker.pos)
+        self._fitted = False
         return True
 
     def fit_district(self) -> None:
-        items = self.scene().itemsBoundingRect()
-        if not items.isEmpty():
-            self.fitInView(items.adjusted(-100, -100, 100, 100), Qt.AspectRatioMode.KeepAspectRatio)
-        self._fit_labels()
+        bounds = self.cell_layer.bounds
+        if bounds.isEmpty():
+            return
+        pad = max(bounds.width(), bounds.height()) * 0.03
+        self.fitInView(bounds.adjusted(-pad, -pad, pad, pad), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = True
+        self._layout_labels()
 
-    def _fit_labels(self) -> None:
-        """Cell names where the cell is wide enough on screen, else the code alone."""
+    def zoom_limits(self) -> tuple[float, float]:
+        """The scale (pixels per metre) zooming stays within: half the fitted
+        scale out, a building filling the view in."""
+        bounds, view = self.cell_layer.bounds, self.viewport().rect()
+        if bounds.isEmpty():
+            return 1e-3, MAX_SCALE
+        fit = min(view.width() / bounds.width(), view.height() / bounds.height())
+        return fit * 0.5, max(MAX_SCALE, fit * 2)
+
+    def zoom_by(self, factor: float, at: QPoint | None = None) -> None:
+        """Zoom keeping the scene point under ``at`` (viewport) where it is."""
+        at = at if at is not None else self.viewport().rect().center()
         scale = self.transform().m11()
-        for name, code, full, cell_width in self._labels:
-            name.setText(full)
-            if name.boundingRect().width() > cell_width * scale * 0.9:
-                name.setText(code)
-            box = name.boundingRect()
-            name.setTransform(QTransform.fromTranslate(-box.width() / 2, -box.height() / 2))
+        low, high = self.zoom_limits()
+        target = min(max(scale * factor, low), high)
+        if math.isclose(target, scale, rel_tol=1e-9):
+            return
+        before = self.mapToScene(at)
+        self.scale(target / scale, target / scale)
+        drift = self.mapFromScene(before) - at
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
+        self._fitted = False
+        self._layout_labels()
+
+    # --- what is where -------------------------------------------------------
 
     def cell_at(self, lon: float, lat: float) -> str:
         """The code of the cell drawn at a place ("" if none): what a click there says."""
-        return self._cell_at_scene(self.project(lon, lat))
+        return self.cell_layer.at(self.project(lon, lat))
+
+    def thing_at(self, pos: QPoint) -> tuple[str, str | int]:
+        """("alarm", id), ("device", id), ("cell", code) or ("", "") at a viewport point."""
+        point, scale = self.mapToScene(pos), self.transform().m11()
+        alarm_id = self.marker_layer.at(point, scale)
+        if alarm_id is not None:
+            return "alarm", alarm_id
+        device_id = self.devices.at(point, scale)
+        if device_id is not None:
+            return "device", device_id
+        code = self.cell_layer.at(point)
+        return ("cell", code) if code else ("", "")
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        kind, key = self.thing_at(pos)
+        if kind == "alarm":
+            return alarm_tip(self.markers[int(key)].alarm)
+        if kind == "device":
+            return device_tip(self._devices[str(key)])
+        if kind == "cell":
+            c, n = self.cell_layer.info[str(key)], self._load.get(str(key), 0)
+            opened = self.tr("Open alarms: %1").replace("%1", str(n))
+            return f"{c.name} ({c.code})\n{c.block_name}\n{opened}"
+        return ""
 
     # --- drawing -------------------------------------------------------------
 
-    def _add_cell(self, cell: MapCell) -> None:
-        path = QPainterPath()
-        path.setFillRule(Qt.FillRule.OddEvenFill)
-        for polygon in cell.polygons:
-            for ring in polygon:
-                path.addPolygon(QPolygonF([self.project(x, y) for x, y in ring]))
-                path.closeSubpath()
-        item = QGraphicsPathItem(path)
-        pen = QPen(QColor("#6f8fb3"), 1.2)
-        pen.setCosmetic(True)
-        item.setPen(pen)
-        item.setData(KIND, "cell")
-        item.setData(ID, cell.code)
-        item.setData(2, f"{cell.name} · {cell.block_name}")
-        item.setZValue(0)
-        self.scene().addItem(item)
-        self.cells[cell.code] = item
-        name = QGraphicsSimpleTextItem(f"{cell.code}\n{cell.name}")
-        font = QFont()
-        font.setPointSize(11)
-        name.setFont(font)
-        name.setBrush(QColor("#dce6f2"))
-        name.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        largest = max(cell.polygons, key=lambda p: len(p[0]))
-        centre = QPolygonF([self.project(x, y) for x, y in largest[0]]).boundingRect().center()
-        box = name.boundingRect()  # centred on the cell, in screen pixels
-        name.setPos(centre)
-        name.setTransform(QTransform.fromTranslate(-box.width() / 2, -box.height() / 2))
-        name.setZValue(4)
-        name.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.scene().addItem(name)
-        cell_width = item.boundingRect().width()
-        self._labels.append((name, cell.code, f"{cell.code}\n{cell.name}", cell_width))
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
+        """Cells, blocks and devices: the view caches them (CacheBackground)."""
+        super().drawBackground(painter, rect)
+        exposed = QRectF(rect)
+        self.cell_layer.paint(painter, exposed)
+        self.devices.paint(painter, exposed)
 
-    def _add_block_outlines(self, cells: Sequence[MapCell]) -> None:
-        blocks: dict[str, QPainterPath] = {}
-        for cell in cells:
-            path = blocks.setdefault(cell.block_code, QPainterPath())
-            path.addPath(self.cells[cell.code].path())
-        for path in blocks.values():
-            outline = QGraphicsPathItem(path.simplified())
-            pen = QPen(QColor("#9fc3ea"), 3.0)
-            pen.setCosmetic(True)
-            outline.setPen(pen)
-            outline.setBrush(Qt.BrushStyle.NoBrush)
-            outline.setZValue(1)
-            outline.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            self.scene().addItem(outline)
+    def _repaint_background(self) -> None:
+        self.resetCachedContent()
+        self.viewport().update()
 
-    def _mark_selected(self) -> None:
-        for code, item in self.cells.items():
-            chosen = code == self.selected_cell
-            pen = QPen(QColor("#ffd34f" if chosen else "#6f8fb3"), 3.0 if chosen else 1.2)
-            pen.setCosmetic(True)
-            item.setPen(pen)
-            item.setZValue(0.5 if chosen else 0)
-
-    def _cell_tip(self, item: QGraphicsPathItem, n: int) -> str:
-        return f"{item.data(ID)} {item.data(2)}\n" + self.tr("Open alarms: %1").replace(
-            "%1", str(n)
-        )
+    def _layout_labels(self) -> None:
+        self.cell_layer.labels.layout(self, self._load, lambda n: self.tr("%n open", "", n))
 
     def _on_pulse(self) -> None:
-        self._phase = (self._phase + 1) % 12
-        opacity = 0.35 + 0.65 * abs(math.cos(self._phase * math.pi / 12))
-        for alarm_id, marker in self.markers.items():
-            alarm = self._alarms.get(alarm_id)
-            if alarm is not None and not alarm.acknowledged:
-                marker.setOpacity(opacity)
+        layer = self.marker_layer
+        layer.phase = (layer.phase + 1) % PHASES
+        margin = MARKER_BOX / max(self.transform().m11(), 1e-9)
+        layer.update(layer.pulse_rect.adjusted(-margin, -margin, margin, margin))
+
+    def _place_overlays(self) -> None:
+        view = self.viewport().geometry()
+        size = self.fit_button.sizeHint()
+        self.fit_button.move(view.right() - size.width() - 10, view.top() + 10)
+        legend = self.legend.sizeHint()
+        roomy = view.width() >= 4 * legend.width() and view.height() >= 2 * legend.height()
+        self.legend.setVisible(self.legend_wanted and roomy and bool(self.legend.kinds))
+        self.legend.move(view.left() + 10, view.bottom() - legend.height() - 10)
 
     # --- input ---------------------------------------------------------------
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
-        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
-        scale = self.transform().m11() * factor
-        if ZOOM_LIMITS[0] <= scale <= ZOOM_LIMITS[1]:
-            self.scale(factor, factor)
-            self._fit_labels()
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom_by(ZOOM_STEP**steps, event.position().toPoint())
+        event.accept()
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        if self.cells:
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._place_overlays()
+        if self._fitted:
             self.fit_district()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.key() in (Qt.Key.Key_F, Qt.Key.Key_Home):
             self.fit_district()
-            return
-        super().keyPressEvent(event)
+        elif event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(ZOOM_STEP)
+        elif event.key() == Qt.Key.Key_Minus:
+            self.zoom_by(1 / ZOOM_STEP)
+        elif event.key() == Qt.Key.Key_L:
+            self.legend_wanted = not self.legend_wanted
+            self._place_overlays()
+        else:
+            super().keyPressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         self._press = event.position()
@@ -325,49 +308,21 @@ class GridMap(QGraphicsView):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         super().mouseReleaseEvent(event)
         start, self._press = self._press, None
-        if start is None or (event.position() - start).manhattanLength() > 4:
-            return  # a drag, not a click
+        if start is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if (event.position() - start).manhattanLength() > CLICK_SLOP:
+            self._fitted = False  # a drag: the operator moved the map
+            return
         self.click_at(event.position().toPoint())
 
-    def click_at(self, pos: object) -> None:
+    def click_at(self, pos: QPoint) -> None:
         """What a click at this viewport position means (also for tests)."""
-        for item in self.items(pos):  # type: ignore[call-overload]
-            kind = item.data(KIND)
-            if kind == "alarm":
-                self.alarm_clicked.emit(int(item.data(ID)))
-                return
-        device = self.device_near(self.mapToScene(pos))  # type: ignore[call-overload]
-        if device is not None:
-            self.device_clicked.emit(device.id)
-            return
-        code = self._cell_at_scene(self.mapToScene(pos))  # type: ignore[call-overload]
-        self.select_cell(code or None)
-        self.cell_clicked.emit(code)
-
-    def device_near(self, point: QPointF, pixels: float = 5.0) -> MapDevice | None:
-        """The device drawn within ``pixels`` of a scene point, if any (nearest)."""
-        reach = pixels / max(self.transform().m11(), 1e-9)
-        best, best_d = None, reach * reach
-        x, y = point.x(), point.y()
-        for device, p in zip(self.devices, self._device_points, strict=True):
-            d = (p.x() - x) ** 2 + (p.y() - y) ** 2
-            if d <= best_d:
-                best, best_d = device, d
-        return best
-
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            over_alarm = any(i.data(KIND) == "alarm" for i in self.items(event.pos()))
-            device = None if over_alarm else self.device_near(self.mapToScene(event.pos()))
-            if device is not None:
-                kind = label("device_kind", device.kind)
-                QToolTip.showText(event.globalPos(), f"{device.name}\n{kind} {device.id}", self)
-                return True
-        return super().viewportEvent(event)
-
-    def _cell_at_scene(self, point: QPointF) -> str:
-        hits = sorted(code for code, item in self.cells.items() if item.path().contains(point))
-        return hits[0] if hits else ""  # lowest code on a border, as services.geo
-
-    def visible_rect(self) -> QRectF:
-        return self.mapToScene(self.viewport().rect()).boundingRect()
+        kind, key = self.thing_at(pos)
+        if kind == "alarm":
+            self.marker_layer.set_focus(int(key))
+            self.alarm_clicked.emit(int(key))
+        elif kind == "device":
+            self.device_clicked.emit(str(key))
+        else:
+            self.select_cell(str(key) or None)
+            self.cell_clicked.emit(str(key))

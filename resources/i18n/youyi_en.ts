@@ -192,6 +192,70 @@
     </message>
 </context>
 <context>
+    <name>DeviceCard</name>
+    <message>
+        <source>Place</source>
+        <extracomment>The theme&apos;s colours (resources/theme/dark.qss): online green, offline amber.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No linked cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show camera %1 on the video wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeviceKind</name>
     <message>
         <source>Community camera</source>
@@ -314,8 +378,23 @@
 <context>
     <name>GridMap</name>
     <message>
+        <source>Whole district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole district (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open alarms: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -367,6 +446,13 @@
     </message>
     <message>
         <source>Message bus: not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <source>Open alarms in the grid</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -192,6 +192,70 @@
     </message>
 </context>
 <context>
+    <name>DeviceCard</name>
+    <message>
+        <source>Place</source>
+        <extracomment>The theme&apos;s colours (resources/theme/dark.qss): online green, offline amber.</extracomment>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last report</source>
+        <translation>最近上报</translation>
+    </message>
+    <message>
+        <source>Recent alerts</source>
+        <translation>最近告警</translation>
+    </message>
+    <message>
+        <source>Linked cameras</source>
+        <translation>关联摄像机</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>No linked cameras</source>
+        <translation>无关联摄像机</translation>
+    </message>
+    <message>
+        <source>Not on the map</source>
+        <translation>未标注位置</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>No alerts</source>
+        <translation>暂无告警</translation>
+    </message>
+    <message>
+        <source>Show camera %1 on the video wall</source>
+        <translation>在视频墙上显示摄像机 %1</translation>
+    </message>
+</context>
+<context>
     <name>DeviceKind</name>
     <message>
         <source>Community camera</source>
@@ -314,8 +378,22 @@
 <context>
     <name>GridMap</name>
     <message>
+        <source>Whole district</source>
+        <translation>全街道</translation>
+    </message>
+    <message>
+        <source>Show the whole district (F)</source>
+        <translation>显示全街道（F）</translation>
+    </message>
+    <message>
         <source>Open alarms: %1</source>
         <translation>未关闭告警：%1 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation>
+            <numerusform>未关闭 %n 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -368,6 +446,13 @@
     <message>
         <source>Message bus: not connected</source>
         <translation>消息总线：未连接</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <source>Open alarms in the grid</source>
+        <translation>网格内未关闭告警</translation>
     </message>
 </context>
 <context>
