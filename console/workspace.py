@@ -10,17 +10,18 @@ import logging
 import os
 from collections import Counter
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from console.alerts_controller import AlertsController
 from console.jobs import Jobs
 from console.main_window import MainWindow
 from console.orders_controller import OrdersController
 from services.db.store import Store
-from services.district_map import load_district_map
+from services.district_map import device_details, load_district_map
 from services.domain import Category, Principal, Priority, QueuedAlarm
 from services.rules import RuleSet
 from widgets.alert_queue import AlertQueuePanel
+from widgets.device_card import DeviceCard
 from widgets.grid_map import GridMap
 from widgets.labels import label
 from widgets.order_form import OrderForm
@@ -70,6 +71,8 @@ class Workspace:
         self.map.device_clicked.connect(self._on_device_clicked)
         self.alert_panel.grid_filter_cleared.connect(lambda: self.filter_to_cell(""))
         self.alert_panel.show_on_map_requested.connect(self.map.center_on_alarm)
+        self.device_window: QDialog | None = None
+        self.device_card: DeviceCard | None = None
         window.set_user(principal)
         if principal.scoped and not window.layout_restored:
             # A grid supervisor on a laptop: the queue, map and desk of their grids
@@ -95,7 +98,29 @@ class Workspace:
         self.map.set_cell_load(dict(Counter(a.grid for a in alarms if a.grid)))
 
     def _on_device_clicked(self, device_id: str) -> None:
-        self.notify(device_id)
+        """The device's card (details, recent alerts, linked cameras) beside the map."""
+        lang = self.alerts.queue.lang
+        self.jobs.submit(
+            lambda: device_details(self.store, device_id, lang=lang),
+            self._show_device,
+            lambda exc: self.notify(str(exc)),
+        )
+
+    def _show_device(self, details: object) -> None:
+        if self.device_window is None:
+            self.device_window = QDialog(self.window)
+            self.device_window.setObjectName("deviceWindow")
+            self.device_card = DeviceCard(self.device_window)
+            layout = QVBoxLayout(self.device_window)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self.device_card)
+            self.device_card.alarm_requested.connect(self.alert_panel.select_alarm)
+            self.device_card.camera_requested.connect(self.notify)  # the wall comes with issue 5
+            self.device_window.resize(460, 520)
+        assert self.device_card is not None
+        self.device_card.show_details(details)  # type: ignore[arg-type]
+        self.device_window.show()
+        self.device_window.raise_()
 
     def notify(self, text: str) -> None:
         self.window.status.showMessage(text, MESSAGE_MS)

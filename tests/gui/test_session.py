@@ -94,6 +94,15 @@ def test_sign_in_then_live_queue_and_acknowledge(qtbot: QtBot, demo_store: Store
     workspace.filter_to_cell("G12")
     assert panel.proxy.rowCount() == 1
     assert workspace.desk.current_filter().grids == {"G12"}
+    workspace.map.device_clicked.emit("AF-1102")  # a click on the device's dot
+    qtbot.waitUntil(
+        lambda: workspace.device_window is not None and workspace.device_window.isVisible(),
+        timeout=5000,
+    )
+    card = workspace.device_card
+    assert card is not None and card.details is not None
+    assert card.details.id == "AF-1102" and "AF-1102" in card.subtitle.text()
+    assert card.title.text() == "配电箱"
     workspace.filter_to_cell("")
     assert workspace.desk.current_filter().grids == frozenset() and panel.proxy.grid is None
     panel.select_alarm(panel.model.alarm(0).id)  # type: ignore[union-attr]
