@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
 
     def _size_default(self) -> None:
         self.resizeDocks(
-            [self.docks["video"], self.docks["map"]], [1100, 800], Qt.Orientation.Horizontal
+            [self.docks["video"], self.docks["map"]], [980, 940], Qt.Orientation.Horizontal
         )
         self.resizeDocks(
             [self.docks["video"], self.docks["orders"]], [700, 300], Qt.Orientation.Vertical
