@@ -103,5 +103,18 @@ class Store:
         self.engine.dispose()
 
 
+#: SQLSTATEs that mean "the server is not there right now", besides class 08
+#: (connection exceptions): shutting down (57P01, 57P02) and starting up (57P03,
+#: "the database system is starting up"), when a write must wait, not fail.
+_UNAVAILABLE_STATES = frozenset({"57P01", "57P02", "57P03"})
+_UNAVAILABLE_WORDS = ("connect", "starting up", "shutting down", "recovery mode")
+
+
 def _is_connection_error(exc: DBAPIError) -> bool:
-    return bool(exc.connection_invalidated) or "connect" in str(exc.orig).lower()
+    if exc.connection_invalidated:
+        return True
+    state = str(getattr(exc.orig, "sqlstate", "") or "")
+    if state.startswith("08") or state in _UNAVAILABLE_STATES:
+        return True
+    text = str(exc.orig).lower()
+    return any(word in text for word in _UNAVAILABLE_WORDS)

@@ -134,3 +134,31 @@ def test_unmigrated_database_is_refused(
     assert main(["--db", url, "db", "upgrade"]) == 0
     assert main(["--db", url, "db", "seed-demo"]) == 0
     assert main(["--db", url, "orders", "list", "--grid", "G11"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("sqlstate", "message", "unavailable"),
+    [
+        ("57P03", "the database system is starting up", True),
+        ("57P01", "terminating connection due to administrator command", True),
+        ("08006", "server closed the connection unexpectedly", True),
+        (None, "the database system is shutting down", True),
+        ("23505", "duplicate key value violates unique constraint", False),
+        ("42P01", 'relation "alerts" does not exist', False),
+    ],
+)
+def test_a_server_starting_or_stopping_counts_as_unavailable(
+    sqlstate: str | None, message: str, unavailable: bool
+) -> None:
+    """Writes wait (spool) while PostgreSQL restarts, instead of failing the
+    messages into quarantine as if they were bad."""
+    from sqlalchemy.exc import OperationalError
+
+    from services.db.store import _is_connection_error
+
+    class DriverError(Exception):
+        pass
+
+    orig = DriverError(message)
+    orig.sqlstate = sqlstate  # type: ignore[attr-defined]
+    assert _is_connection_error(OperationalError("INSERT ...", {}, orig)) is unavailable
