@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.domain import OrderEvent, OrderState, Outcome, WorkOrder
+from services.domain import NOTE_REQUIRED, OrderEvent, OrderState, Outcome, WorkOrder
 from widgets.labels import codes, label
 
 DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
@@ -55,18 +55,7 @@ VERBS: dict[tuple[S, S], str] = {
     (S.ARCHIVED, S.IN_PROGRESS): QT_TRANSLATE_NOOP("OrderDetail", "Reopen"),
 }
 #: Moves that must say why (as services.workflow.states.NOTE_REQUIRED).
-NEEDS_NOTE = frozenset(
-    {
-        (S.REPORTED, S.NOT_FILED),
-        (S.DISPATCHED, S.RETURNED),
-        (S.IN_PROGRESS, S.RETURNED),
-        (S.IN_PROGRESS, S.PARKED),
-        (S.IN_PROGRESS, S.EXTENDED),
-        (S.IN_PROGRESS, S.RESOLVED),
-        (S.RESOLVED, S.IN_PROGRESS),
-        (S.ARCHIVED, S.IN_PROGRESS),
-    }
-)
+NEEDS_NOTE = NOTE_REQUIRED
 
 
 def verb(current: S, target: S) -> str:

@@ -22,6 +22,7 @@ from services.db.store import Store, Tx
 from services.domain import (
     CLOSED_STATES,
     ESCALATION_LADDER,
+    NOTE_REQUIRED,
     Actor,
     Category,
     Change,
@@ -44,7 +45,7 @@ from services.workflow.deadlines import DeadlineTable
 from services.workflow.numbering import next_number
 from services.workflow.order_rows import open_orders_query, to_event, to_view
 from services.workflow.routing import Router, check_unit
-from services.workflow.states import NOTE_REQUIRED, check_move
+from services.workflow.states import check_move
 
 log = logging.getLogger(__name__)
 

@@ -24,20 +24,6 @@ ALLOWED: dict[S, tuple[S, ...]] = {
     S.ARCHIVED: (S.IN_PROGRESS,),
 }
 
-#: Moves that must say why (a refusal, a return, a rework, a reopening ...).
-NOTE_REQUIRED: frozenset[tuple[S, S]] = frozenset(
-    {
-        (S.REPORTED, S.NOT_FILED),
-        (S.DISPATCHED, S.RETURNED),
-        (S.IN_PROGRESS, S.RETURNED),
-        (S.IN_PROGRESS, S.PARKED),
-        (S.IN_PROGRESS, S.EXTENDED),
-        (S.IN_PROGRESS, S.RESOLVED),
-        (S.RESOLVED, S.IN_PROGRESS),
-        (S.ARCHIVED, S.IN_PROGRESS),
-    }
-)
-
 #: The verb recorded in the history for each move.
 ACTION: dict[tuple[S, S], str] = {
     (S.REPORTED, S.FILED): "file",
