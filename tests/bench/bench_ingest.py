@@ -1,39 +1,46 @@
 """Ingest benchmark: Mosquitto → ingest pipeline → PostgreSQL, beside a bare
 paho-mqtt subscriber receiving the same stream, in one run.
 
-    .venv/bin/python -m tests.bench.bench_ingest [--alerts 20000] [--seconds 10]
+    .venv/bin/python -m tests.bench.bench_ingest                  # 20,000 alerts, 10 s a rate
+    .venv/bin/python -m tests.bench.bench_ingest --mix plain --alerts 5000 --seconds 3
+    .venv/bin/python -m tests.bench.bench_ingest --profile /tmp/writer.prof   # cProfile the writer
 
-1. Sustained rate: N smart-elevator alerts (real payloads, unique event ids,
-   QoS 1) published as fast as the broker acknowledges, from a separate
-   process.  "bare" is a paho subscriber that only counts them; "ours" is the
-   ingest service (parse, batch, one transaction per batch with alarm folding,
-   acknowledged after commit) until every alert is in the database.  Both
-   clocks run from the first publish to the last message received / committed.
-2. Latency, publish → committed, at 100 and at 5,000 alerts/s for a few
-   seconds each (paced publishing; the send time travels in the event id, the
-   commit time is taken when the writer's transaction returns).
+The alerts: ``realistic`` (default) is the simulator's traffic of the demo
+district (every kind, its type weights, starts and their ends) with everything
+that is not an alert left out; ``plain`` is smart-elevator ``over_speed``
+starts (no hold time, no rule) from the simulator's payload builders.  Every
+message is parsed here first: each must be an alert (not telemetry, not a
+heartbeat) with an event key of its own.
 
-A throwaway Mosquitto with the control room's settings, the machine's
-PostgreSQL (or $YOUYI_TEST_PG) in a fresh schema with the demo district.
+1. Sustained rate: ``--alerts`` alerts published QoS 1 as fast as the broker
+   acknowledges, from a separate process.  First a bare paho subscriber (QoS 1,
+   MQTT 5, only counting) receives them, then the same bytes on the same topics
+   go to the ingest service (parse, batch, one transaction per batch with
+   alarm folding and rules, PUBACK after commit).  Both clocks run from the
+   first publish to the last message received / committed.
+2. Latency, publish → committed, at each of ``--rates`` for ``--seconds``
+   (paced): the publish time of every event key is taken just before its
+   publish; "committed" is when the writer's ``write_batch`` returned.
+
+After each phase the alerts table must have grown by exactly the alerts sent
+and the quarantine must be empty, or the benchmark fails.  A throwaway
+Mosquitto with the control room's settings; the machine's PostgreSQL (or
+``--pg``) in a fresh schema with the demo district, dropped at the end.
 """
 
 from __future__ import annotations
 
 import argparse
-import multiprocessing as mp
+import cProfile
+import itertools
+import logging
 import statistics
 import tempfile
-import threading
 import time
-import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import msgspec
-import paho.mqtt.client as mqtt
-from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy import text
 
 from services.alerts.messages import AlertIn, Parsed
@@ -41,223 +48,173 @@ from services.bus import BrokerSettings
 from services.db.store import Store
 from services.ingest.service import IngestService
 from services.ingest.writer import BatchResult
+from services.sim_fleet import devices_from_store
 from tests.bench.bench_store import fresh_db
+from tests.bench.ingest_traffic import SITE, Stream, alert_stream, bare_rate, publish_from_child
 from tests.servers import MACHINE_PG, ThrowawayMosquitto, machine_postgres_url
 
 
-def payload(event_id: str, floor: int) -> bytes:
-    return msgspec.json.encode(
-        {
-            "event_id": event_id,
-            "type": "over_speed",  # no hold time, no rule: alerts and alarms only
-            "floor": floor,
-            "car_id": "A",
-            "ts": datetime.now(UTC).isoformat(),
-            "state": "start",
-        }
-    )
-
-
-def publish(
-    port: int, site: str, devices: Sequence[str], count: int, rate: float, tag: str
-) -> float:
-    """In a child process: ``count`` alerts, paced at ``rate``/s (0: as fast as
-    acks allow); returns the wall-clock time of the first publish."""
-    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"bench-pub-{tag}")
-    client.max_inflight_messages_set(1000)
-    client.max_queued_messages_set(0)
-    acked = 0
-    lock = threading.Lock()
-
-    def on_publish(*_args: object) -> None:
-        nonlocal acked
-        with lock:
-            acked += 1
-
-    connected = threading.Event()
-    client.on_publish = on_publish
-    client.on_connect = lambda *_a: connected.set()
-    client.connect("127.0.0.1", port)
-    client.loop_start()
-    if not connected.wait(10):
-        raise TimeoutError("publisher could not connect")
-    first = time.time()
-    began = time.monotonic()
-    for i in range(count):
-        if rate:
-            delay = i / rate - (time.monotonic() - began)
-            if delay > 0:
-                time.sleep(delay)
-        device = devices[i % len(devices)]
-        event_id = f"{tag}-{i}-{time.time_ns()}"
-        client.publish(f"{site}/elevator/{device}/event", payload(event_id, 1 + i % 30), qos=1)
-    deadline = time.monotonic() + 120
-    while acked < count and time.monotonic() < deadline:
-        time.sleep(0.01)
-    client.disconnect()
-    client.loop_stop()
-    if acked < count:
-        raise RuntimeError(f"only {acked} of {count} publishes acknowledged")
-    return first
-
-
-def run_publisher(port: int, site: str, devices: Sequence[str], count: int, rate: float) -> Any:
-    ctx = mp.get_context("spawn")
-    pool = ctx.Pool(1)
-    result = pool.apply_async(
-        publish, (port, site, list(devices), count, rate, uuid.uuid4().hex[:6])
-    )
-    pool.close()
-    return pool, result
-
-
-def bare_rate(port: int, devices: Sequence[str], count: int) -> float:
-    site = f"bare{uuid.uuid4().hex[:6]}"
-    got = 0
-    last = 0.0
-    done = threading.Event()
-
-    def on_message(*_args: object) -> None:
-        nonlocal got, last
-        got += 1
-        last = time.time()
-        if got >= count:
-            done.set()
-
-    subscribed = threading.Event()
-    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"bench-sub-{site}")
-    client.on_message = on_message
-    client.on_subscribe = lambda *_a: subscribed.set()
-    client.on_connect = lambda c, *_a: c.subscribe(f"{site}/#", qos=1)
-    client.connect("127.0.0.1", port)
-    client.loop_start()
-    if not subscribed.wait(10):
-        raise TimeoutError("bare subscriber: no SUBACK")
-    pool, result = run_publisher(port, site, devices, count, 0)
-    first = result.get(timeout=600)
-    pool.join()
-    if not done.wait(120):
-        raise RuntimeError(f"bare subscriber got {got} of {count}")
-    client.disconnect()
-    client.loop_stop()
-    return count / (last - first)
-
-
 class Stamped:
-    """Wraps the writer's write_batch: the commit time of every alert's event key."""
+    """Wraps the writer's ``write_batch``: the commit time of each event key (the
+    first, should QoS 1 redeliver), optionally profiling the writes."""
 
-    def __init__(self, service: IngestService) -> None:
+    def __init__(self, service: IngestService, profile: cProfile.Profile | None) -> None:
         self.inner = service.writer.write_batch
+        self.profile = profile
         self.committed: dict[str, float] = {}
-        self.alerts = 0
+        self.stored = 0
         service.writer.write_batch = self  # type: ignore[method-assign]
 
     def __call__(self, items: Sequence[Parsed]) -> BatchResult:
-        result = self.inner(items)
+        if self.profile is not None:
+            self.profile.enable()  # this (the writer) thread only
+        try:
+            result = self.inner(items)
+        finally:
+            if self.profile is not None:
+                self.profile.disable()
         now = time.time()
         for item in items:
             if isinstance(item, AlertIn):
-                self.committed[item.event_key] = now
-        self.alerts += result.alerts
+                self.committed.setdefault(item.event_key, now)
+        self.stored += result.alerts
         return result
 
 
-def ours(store: Store, port: int, devices: Sequence[str], args: argparse.Namespace) -> None:
-    site = f"ours{uuid.uuid4().hex[:6]}"
-    settings = BrokerSettings.from_url(f"mqtt://127.0.0.1:{port}", client_id=f"bench-{site}")
+@dataclass
+class Latency:
+    asked: float
+    published: float  # what the publisher achieved, alerts/s
+    stored: float  # first publish → last commit, alerts/s
+    p50: float
+    p99: float
+    max: float  # ms
+
+
+@dataclass
+class Result:
+    bare: float = 0.0
+    ours: float = 0.0
+    stored: int = 0  # alerts in the database at the end
+    latency: list[Latency] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.bare
+
+
+def _counts(store: Store) -> tuple[int, int]:
+    with store.reading() as conn:
+        alerts = conn.execute(text("SELECT count(*) FROM alerts")).scalar_one()
+        quarantined = conn.execute(text("SELECT count(*) FROM quarantine")).scalar_one()
+    return int(alerts), int(quarantined)
+
+
+def run_phase(
+    store: Store, stamped: Stamped, port: int, stream: Stream, rate: float
+) -> list[float]:
+    """Publish ``stream``, wait until all of it is stored and check the database;
+    returns the publish times."""
+    n, before, (alerts_before, _) = len(stream.keys), stamped.stored, _counts(store)
+    sent = publish_from_child(port, stream, rate)
+    deadline = time.monotonic() + 120 + n / 50  # generous: the realistic mix is slow
+    while stamped.stored - before < n and time.monotonic() < deadline:
+        time.sleep(0.01)
+    alerts, quarantined = _counts(store)
+    if alerts - alerts_before != n or quarantined or stamped.stored - before != n:
+        raise RuntimeError(
+            f"{n} alerts sent: {alerts - alerts_before} stored, {quarantined} quarantined"
+        )
+    return sent
+
+
+def latency(stamped: Stamped, stream: Stream, sent: list[float], rate: float) -> Latency:
+    lat = sorted((stamped.committed[k] - t) * 1000 for k, t in zip(stream.keys, sent, strict=True))
+    q = statistics.quantiles(lat, n=100, method="inclusive")
+    last = max(stamped.committed[k] for k in stream.keys)
+    published = (len(sent) - 1) / (sent[-1] - sent[0]) if len(sent) > 1 else 0.0
+    return Latency(rate, published, len(sent) / (last - sent[0]), q[49], q[98], lat[-1])
+
+
+def run_ours(
+    store: Store, port: int, streams: Sequence[Stream], args: argparse.Namespace
+) -> Result:
+    result = Result()
+    profile = cProfile.Profile() if args.profile else None
+    settings = BrokerSettings.from_url(f"mqtt://127.0.0.1:{port}", client_id="bench-ingest")
     with tempfile.TemporaryDirectory() as tmp:
-        service = IngestService(store, settings, site, spool_path=Path(tmp) / "spool.jsonl")
-        stamped = Stamped(service)
+        service = IngestService(store, settings, SITE, spool_path=Path(tmp) / "spool.jsonl")
+        stamped = Stamped(service, profile)
         service.start()
-        assert service.pipeline is not None
-        if not service.pipeline.bus.wait_subscribed(15):
-            raise TimeoutError("ingest: no SUBACK")
         try:
-            rate = sustained(stamped, port, site, devices, args.alerts)
-            print(f"ours: {rate:,.0f} alerts/s stored ({args.alerts:,} alerts)", flush=True)
-            ours_rate.append(rate)  # read by main
-            for target in args.rates:
-                latency(stamped, port, site, devices, target, args.seconds)
+            assert service.pipeline is not None
+            if not service.pipeline.bus.wait_subscribed(15):
+                raise TimeoutError("ingest: no SUBACK in 15 s")
+            sent = run_phase(store, stamped, port, streams[0], 0)
+            last = max(stamped.committed[k] for k in streams[0].keys)
+            result.ours = len(sent) / (last - sent[0])
+            for stream, rate in zip(streams[1:], args.rates, strict=True):
+                sent = run_phase(store, stamped, port, stream, rate)
+                result.latency.append(latency(stamped, stream, sent, rate))
         finally:
             service.stop()
-    with store.reading() as conn:
-        stored = conn.execute(text("SELECT count(*) FROM alerts")).scalar_one()
-    print(f"alerts in the database: {stored:,}")
+    result.stored = _counts(store)[0]
+    if profile is not None:
+        profile.dump_stats(args.profile)
+    return result
 
 
-ours_rate: list[float] = []
+def report(result: Result, args: argparse.Namespace) -> None:
+    print(f"\nsustained, {args.alerts:,} {args.mix} alerts published as fast as acknowledged")
+    print(f"  bare paho subscriber, received   {result.bare:>9,.0f} alerts/s")
+    print(f"  ours, stored and committed       {result.ours:>9,.0f} alerts/s")
+    print(f"  ratio ours / bare                {result.ratio:>9.2f}")
+    print(f"\nlatency publish → committed, {args.seconds:g} s a rate")
+    print(f"  {'asked/s':>8} {'published/s':>12} {'stored/s':>9} {'p50 ms':>9} {'p99 ms':>9} "
+          f"{'max ms':>9}")  # fmt: skip
+    for x in result.latency:
+        print(
+            f"  {x.asked:>8,.0f} {x.published:>12,.0f} {x.stored:>9,.0f} {x.p50:>9.1f} "
+            f"{x.p99:>9.1f} {x.max:>9.1f}"
+        )
+    print(f"\nalerts in the database: {result.stored:,}, each once", flush=True)
 
 
-def sustained(stamped: Stamped, port: int, site: str, devices: Sequence[str], n: int) -> float:
-    before = stamped.alerts
-    pool, result = run_publisher(port, site, devices, n, 0)
-    first = result.get(timeout=600)
-    pool.join()
-    deadline = time.monotonic() + 600
-    while stamped.alerts - before < n and time.monotonic() < deadline:
-        time.sleep(0.01)
-    if stamped.alerts - before != n:
-        raise RuntimeError(f"stored {stamped.alerts - before} of {n}")
-    return n / (max(stamped.committed.values()) - first)
-
-
-def latency(
-    stamped: Stamped, port: int, site: str, devices: Sequence[str], rate: int, seconds: float
-) -> None:
-    n = int(rate * seconds)
-    before = stamped.alerts
-    stamped.committed.clear()
-    pool, result = run_publisher(port, site, devices, n, rate)
-    first = result.get(timeout=600)
-    pool.join()
-    deadline = time.monotonic() + 120
-    while stamped.alerts - before < n and time.monotonic() < deadline:
-        time.sleep(0.01)
-    lat = sorted(
-        (at - int(key.rsplit("-", 1)[1]) / 1e9) * 1000 for key, at in stamped.committed.items()
-    )
-    if len(lat) != n:
-        raise RuntimeError(f"{len(lat)} of {n} alerts stored")
-    achieved = n / (max(stamped.committed.values()) - first)
-    p50, p99 = statistics.quantiles(lat, n=100)[49], statistics.quantiles(lat, n=100)[98]
-    print(
-        f"latency at {rate:,}/s asked ({achieved:,.0f}/s stored): p50 {p50:.1f} ms, "
-        f"p99 {p99:.1f} ms, max {lat[-1]:.1f} ms ({n:,} alerts)",
-        flush=True,
-    )
-
-
-def main(argv: Sequence[str] | None = None) -> float:
-    """Runs the benchmark; returns the ratio ours / bare."""
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--alerts", type=int, default=20_000)
-    ap.add_argument("--seconds", type=float, default=10.0, help="per latency run")
+def main(argv: Sequence[str] | None = None) -> Result:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--alerts", type=int, default=20_000, help="sustained phase (default 20000)")
+    ap.add_argument("--seconds", type=float, default=10.0, help="per latency rate (default 10)")
     ap.add_argument(
         "--rates",
-        type=lambda v: [int(x) for x in v.split(",")],
+        type=lambda v: [int(x) for x in v.split(",") if x],
         default=[100, 5000],
         help="alerts/s of the latency runs (default 100,5000)",
     )
+    ap.add_argument("--mix", choices=("realistic", "plain"), default="realistic")
+    ap.add_argument("--pg", default=machine_postgres_url() or MACHINE_PG)
+    ap.add_argument("--profile", metavar="FILE", help="cProfile the writer's batches into FILE")
     args = ap.parse_args(argv)
-    pg = machine_postgres_url() or MACHINE_PG
+    logging.basicConfig(level=logging.WARNING)
+    sizes = [args.alerts, *(round(r * args.seconds) for r in args.rates)]
     with (
         tempfile.TemporaryDirectory() as tmp,
         ThrowawayMosquitto() as broker,
-        fresh_db("postgres", pg, Path(tmp)) as store,
+        fresh_db("postgres", args.pg, Path(tmp)) as store,
     ):
-        with store.reading() as conn:
-            devices = list(
-                conn.execute(text("SELECT id FROM devices WHERE kind = 'elevator' ORDER BY id"))
-                .scalars()
-                .all()
-            )
-        print(f"{len(devices)} elevators of the demo district, broker {broker.url}, {store.label}")
-        bare = bare_rate(broker.port, devices, args.alerts)
-        print(f"bare paho subscriber: {bare:,.0f} messages/s received", flush=True)
-        ours(store, broker.port, devices, args)
-        ratio = ours_rate[-1] / bare
-        print(f"ratio ours / bare: {ratio:.2f}")
-        return ratio
+        began = time.perf_counter()
+        everything = alert_stream(devices_from_store(store), sum(sizes), args.mix)
+        bounds = [sum(sizes[:i]) for i in range(len(sizes) + 1)]
+        streams = [everything.part(a, b) for a, b in itertools.pairwise(bounds)]
+        print(
+            f"{sum(sizes):,} {args.mix} alerts made and checked in "
+            f"{time.perf_counter() - began:.1f} s; broker {broker.url}, {store.label}",
+            flush=True,
+        )
+        bare = bare_rate(broker.port, streams[0])
+        result = run_ours(store, broker.port, streams, args)
+        result.bare = bare
+    report(result, args)
+    return result
 
 
 if __name__ == "__main__":

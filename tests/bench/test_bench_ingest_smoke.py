@@ -1,15 +1,39 @@
-"""The ingest benchmark runs (tiny sizes): it cannot rot unnoticed."""
+"""The ingest benchmark at tiny sizes, so that it cannot rot unnoticed: a real
+broker, the real ingest service, PostgreSQL, every alert stored once."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 
 from tests.bench.bench_ingest import main
+from tests.servers import ThrowawayPostgres, machine_postgres_url
 
 
-def test_ingest_benchmark_runs_and_stores_every_alert(capsys: pytest.CaptureFixture[str]) -> None:
-    ratio = main(["--alerts", "300", "--seconds", "1", "--rates", "50"])
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    url = machine_postgres_url()
+    if url:
+        yield url
+        return
+    with ThrowawayPostgres() as server:
+        yield server.url
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+@pytest.mark.parametrize("mix", ["realistic", "plain"])
+def test_ingest_benchmark_stores_every_alert_once(
+    mix: str, pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = main(
+        ["--alerts", "300", "--seconds", "1", "--rates", "60", "--mix", mix, "--pg", pg_url]
+    )
     out = capsys.readouterr().out
-    assert ratio > 0
-    assert "ours:" in out and "latency at 50/s" in out
-    assert "alerts in the database: 350" in out  # 300 + 50, each once
+    assert result.stored == 360  # 300 + 60, each once (main checks each phase too)
+    assert result.bare > 0 and result.ours > 0
+    (lat,) = result.latency
+    assert lat.asked == 60 and lat.published > 30
+    assert 0 < lat.p50 <= lat.p99 <= lat.max
+    assert "ratio ours / bare" in out and "alerts in the database: 360" in out

@@ -1,0 +1,151 @@
+"""Traffic for the ingest benchmark: streams of alerts made by the simulator and
+checked one by one, published QoS 1 from a child process, and a bare paho
+subscriber that only counts what it receives (see ``bench_ingest``)."""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing as mp
+import random
+import threading
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion, MQTTProtocolVersion
+
+from services import sim_payloads as pl
+from services.alerts.messages import AlertIn, DeviceKind
+from services.alerts.parse import parse
+from services.sim_fleet import SimDevice
+from services.simulator import SimConfig, Simulator
+
+SITE = "youyi"
+V5 = MQTTProtocolVersion.MQTTv5
+
+
+@dataclass(frozen=True)
+class Stream:
+    topics: list[str]
+    payloads: list[bytes]
+    keys: list[str]
+
+    def part(self, start: int, stop: int) -> Stream:
+        s = slice(start, stop)
+        return Stream(self.topics[s], self.payloads[s], self.keys[s])
+
+
+def _realistic(devices: Sequence[SimDevice], start: datetime) -> Iterator[tuple[str, bytes]]:
+    # Incidents only (telemetry and heartbeats at their floor, once an hour a device),
+    # a device of propensity 1 starting one about every minute.
+    config = SimConfig(
+        rate=100, malformed_share=0, telemetry_share=0, heartbeat_share=0, incident_share=1,
+        outage_share=0, incident_gap_s=60,
+    )  # fmt: skip
+    for m in Simulator(devices, start=start, site=SITE, config=config).messages(7200):
+        yield m.topic, m.payload
+
+
+def _plain(devices: Sequence[SimDevice], start: datetime) -> Iterator[tuple[str, bytes]]:
+    elevators = [d for d in devices if d.kind is DeviceKind.ELEVATOR]
+    rng = random.Random(1)
+    for i in itertools.count():
+        d = elevators[i % len(elevators)]
+        fields = pl.event_fields(rng, d.kind, d.id, "over_speed", i, (0.0, 0.0))
+        body = pl.start_payload(d.kind, fields, start + timedelta(milliseconds=i))
+        yield f"{SITE}/{d.kind.value}/{d.id}/event", pl.encode(body)
+
+
+def alert_stream(devices: Sequence[SimDevice], n: int, mix: str) -> Stream:
+    """``n`` messages, each an alert with an event key of its own (checked by
+    parsing it); other messages of the simulator are left out."""
+    now = datetime.now(UTC)
+    source = (_realistic if mix == "realistic" else _plain)(devices, now - timedelta(hours=2))
+    topics, payloads, keys, seen = [], [], [], set()
+    for topic, payload in source:
+        item = parse(topic, payload, now)
+        if not isinstance(item, AlertIn) or item.heartbeat or item.event_key in seen:
+            continue
+        seen.add(item.event_key)
+        topics.append(topic)
+        payloads.append(payload)
+        keys.append(item.event_key)
+        if len(keys) == n:
+            return Stream(topics, payloads, keys)
+    raise RuntimeError(f"the {mix} stream gave only {len(keys)} of {n} alerts")
+
+
+def publish(port: int, topics: list[str], payloads: list[bytes], rate: float) -> list[float]:
+    """In a child process: publish QoS 1 at ``rate``/s (0: as fast as acks allow)
+    and wait for every PUBACK; returns each message's time just before publish."""
+    client = mqtt.Client(CallbackAPIVersion.VERSION2, f"pub-{uuid.uuid4().hex[:8]}", protocol=V5)
+    client.max_inflight_messages_set(1000)
+    client.max_queued_messages_set(0)
+    acked = [0]
+    connected = threading.Event()
+
+    def on_publish(*_a: object) -> None:  # paho's network thread, the only writer
+        acked[0] += 1
+
+    client.on_connect = lambda *_a: connected.set()
+    client.on_publish = on_publish
+    client.connect("127.0.0.1", port)
+    client.loop_start()
+    try:
+        if not connected.wait(10):
+            raise TimeoutError("publisher: no CONNACK in 10 s")
+        sent = [0.0] * len(topics)
+        began = time.monotonic()
+        for i, (topic, payload) in enumerate(zip(topics, payloads, strict=True)):
+            if rate and (delay := i / rate - (time.monotonic() - began)) > 0:
+                time.sleep(delay)
+            sent[i] = time.time()
+            client.publish(topic, payload, qos=1)
+        deadline = time.monotonic() + 60 + len(topics) / 500
+        while acked[0] < len(topics) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if acked[0] < len(topics):
+            raise RuntimeError(f"publisher: {acked[0]} of {len(topics)} acknowledged")
+        return sent
+    finally:
+        client.disconnect()
+        client.loop_stop()
+
+
+def publish_from_child(port: int, stream: Stream, rate: float) -> list[float]:
+    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+        job = pool.submit(publish, port, stream.topics, stream.payloads, rate)
+        return job.result(timeout=120 + len(stream.keys) / (rate or 500))
+
+
+def bare_rate(port: int, stream: Stream) -> float:
+    """Messages/s a paho subscriber that only counts receives (first publish → last)."""
+    n, got, last = len(stream.keys), [0], [0.0]
+    done, subscribed = threading.Event(), threading.Event()
+
+    def on_message(*_a: object) -> None:
+        got[0] += 1
+        last[0] = time.time()
+        if got[0] == n:
+            done.set()
+
+    client = mqtt.Client(CallbackAPIVersion.VERSION2, f"bare-{uuid.uuid4().hex[:8]}", protocol=V5)
+    client.on_message = on_message
+    client.on_subscribe = lambda *_a: subscribed.set()
+    client.on_connect = lambda c, *_a: c.subscribe(f"{SITE}/+/+/+", qos=1)
+    client.connect("127.0.0.1", port)
+    client.loop_start()
+    try:
+        if not subscribed.wait(10):
+            raise TimeoutError("bare subscriber: no SUBACK in 10 s")
+        sent = publish_from_child(port, stream, 0)
+        if not done.wait(60 + n / 500):
+            raise RuntimeError(f"bare subscriber received {got[0]} of {n}")
+        return n / (last[0] - sent[0])
+    finally:
+        client.disconnect()
+        client.loop_stop()
