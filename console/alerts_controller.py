@@ -53,7 +53,7 @@ class AlertsController(QObject):
         self._poll.timeout.connect(self.refresh)
         self._changed.connect(self._timer.start, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = store.subscribe(self._on_change)
-        panel.acknowledge_requested.connect(self._on_acknowledge_requested)
+        panel.acknowledge_requested.connect(self.acknowledge)
         panel.false_alarm_requested.connect(self._on_false_alarm_requested)
 
     def start(self) -> None:
@@ -93,7 +93,7 @@ class AlertsController(QObject):
         log.warning("alert queue not loaded: %s", exc)
         self.notify(self.tr("Alert queue not loaded: %1").replace("%1", str(exc)))
 
-    def _on_acknowledge_requested(self, alarm_id: int, version: int) -> None:
+    def acknowledge(self, alarm_id: int, version: int) -> None:
         principal = self.principal
         self.jobs.submit(
             lambda: self.queue.acknowledge(principal, alarm_id, version),

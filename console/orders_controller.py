@@ -41,6 +41,7 @@ class OrdersController(QObject):
         self.notify = notify
         self.service = OrderDesk(WorkOrderService(store))
         self.selected = 0
+        self.focus_on = 0  # an order opened from the keyboard: focus its first step
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COALESCE_MS)
@@ -50,6 +51,7 @@ class OrdersController(QObject):
         desk.model.page_wanted.connect(self._on_page_wanted)
         desk.order_selected.connect(self._on_order_selected)
         desk.detail.move_requested.connect(self._on_move_requested)
+        desk.detail.action_requested.connect(self._on_action_requested)
 
     def start(self) -> None:
         self.jobs.submit(self.service.units, self._units_loaded)
@@ -89,10 +91,15 @@ class OrdersController(QObject):
             lambda: self.service.detail(p, order_id), self._detail_loaded, self._failed
         )
 
-    def _detail_loaded(self, found: tuple[OrderView, list[Any], list[OrderState]]) -> None:
-        order, history, allowed = found
+    def _detail_loaded(
+        self, found: tuple[OrderView, list[Any], list[OrderState], list[str]]
+    ) -> None:
+        order, history, allowed, actions = found
         if order.id == self.selected:
-            self.desk.detail.show_order(order, history, allowed)
+            self.desk.detail.show_order(order, history, allowed, actions)
+            if order.id == self.focus_on:
+                self.focus_on = 0
+                self.desk.detail.focus_first_step()
         self.desk.model.refresh_orders([order])
 
     # --- moves ---------------------------------------------------------------------
@@ -109,6 +116,25 @@ class OrdersController(QObject):
         p = self.principal
         self.jobs.submit(
             lambda: self.service.move(p, order_id, move, version),
+            lambda order: self.load_detail(order.id),
+            lambda exc: self._move_failed(order_id, exc),
+        )
+
+    def _on_action_requested(
+        self, order_id: int, version: int, action: str, fields: dict[str, str]
+    ) -> None:
+        p, note = self.principal, fields.get("note", "")
+
+        def step() -> OrderView:
+            if action == "file_and_dispatch":
+                return self.service.file_and_dispatch(p, order_id, version)
+            if action == "supervise":
+                level = int(fields.get("level", "1"))
+                return self.service.supervise(p, order_id, version, level, note)
+            return self.service.escalate(p, order_id, version, note)
+
+        self.jobs.submit(
+            step,
             lambda order: self.load_detail(order.id),
             lambda exc: self._move_failed(order_id, exc),
         )
@@ -142,8 +168,8 @@ class OrdersController(QObject):
     def _raised(self, order: OrderView) -> None:
         self.notify(self.tr("Work order %1 raised").replace("%1", order.number))
         self.desk.model.set_filter(self.desk.current_filter())
-        self.selected = order.id
-        QTimer.singleShot(400, lambda: self.desk.select_order(order.id))
+        self.selected = self.focus_on = order.id
+        QTimer.singleShot(400, self.desk, lambda: self.desk.select_order(order.id))
         self.load_detail(order.id)
 
     def _failed(self, exc: BaseException) -> None:

@@ -21,6 +21,7 @@ from services.district_map import device_details, load_district_map
 from services.domain import Category, Principal, Priority, QueuedAlarm
 from services.rules import RuleSet
 from widgets.alert_queue import AlertQueuePanel
+from widgets.alert_queue_model import needs_ack
 from widgets.device_card import DeviceCard
 from widgets.grid_map import GridMap
 from widgets.labels import label
@@ -126,15 +127,19 @@ class Workspace:
         self.window.status.showMessage(text, MESSAGE_MS)
 
     def raise_order_for_alarm(self, alarm_id: int) -> None:
-        """The pre-filled order form for an alarm; Enter raises it."""
+        """Review an alarm's order (the focus on its first step: Enter confirms), or
+        the pre-filled order form for one without (Enter raises it).  Either way
+        the alarm counts as acknowledged: the operator is on it."""
         row = self.alert_panel.model.row_of(alarm_id)
         alarm = self.alert_panel.model.alarm(row)
         if alarm is None or alarm.grid is None:
             return
-        if alarm.work_order_id:  # it has its order already: show that one
-            self.orders.selected = alarm.work_order_id
-            if not self.desk.select_order(alarm.work_order_id):
-                self.orders.load_detail(alarm.work_order_id)
+        if needs_ack(alarm):  # the operator is on it
+            self.alerts.acknowledge(alarm.id, alarm.version)
+        if alarm.work_order_id:  # it has its order already: review it, Enter confirms
+            self.orders.selected = self.orders.focus_on = alarm.work_order_id
+            self.desk.select_order(alarm.work_order_id)
+            self.orders.load_detail(alarm.work_order_id)
             return
         category, priority = self.suggest(alarm)
         place = alarm.community_name or alarm.grid

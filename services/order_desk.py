@@ -29,10 +29,11 @@ from sqlalchemy import Integer, Select, bindparam, func, or_, select, text, unio
 
 from services.db.models import Alarm, WorkOrder, table_of
 from services.db.types import UTCDateTime
-from services.domain import OrderEvent, OrderFilter, Principal
+from services.domain import OrderEvent, OrderFilter, OrderState, Principal
 from services.domain import WorkOrder as OrderView
 from services.errors import ConflictError, NotFoundError, PermissionDeniedError
 from services.permissions import (
+    CONFIRM,
     ESCALATE,
     RAISE,
     SUPERVISE,
@@ -143,10 +144,16 @@ class OrderDesk:
 
     def detail(
         self, principal: Principal, order_id: int
-    ) -> tuple[OrderView, list[OrderEvent], list[Any]]:
-        """The order, its history and the moves the user may take now."""
+    ) -> tuple[OrderView, list[OrderEvent], list[Any], list[str]]:
+        """The order, its history, the moves the user may take now and the other
+        steps (``supervise``, ``escalate``)."""
         order = self.get(principal, order_id)
-        return order, self.orders.history(order_id), allowed_moves(principal, order)
+        return (
+            order,
+            self.orders.history(order_id),
+            allowed_moves(principal, order),
+            order_actions(principal, order),
+        )
 
     def order_actions(self, principal: Principal, order: OrderView) -> list[str]:
         """``supervise`` / ``escalate`` where the user may take them on the order now."""
@@ -162,6 +169,26 @@ class OrderDesk:
         return self.orders.move(
             order_id, move, version=version, actor=principal.actor(self.console)
         )
+
+    def file_and_dispatch(self, principal: Principal, order_id: int, version: int) -> OrderView:
+        """立案派遣: file a reported order and dispatch it to the unit routing picks,
+        in one transaction (both steps in the history)."""
+        current = self.get(principal, order_id)
+        if current.version != version:
+            raise ConflictError(current.number, version, current.version, None)
+        if CONFIRM not in order_actions(principal, current):
+            raise PermissionDeniedError(
+                f"a {principal.role.value} may not file and dispatch {current.number} "
+                f"({current.state.value})"
+            )
+        actor = principal.actor(self.console)
+        with self.store.transaction() as tx:
+            filed = self.orders.move_in(
+                tx, order_id, Move(OrderState.FILED), version=version, actor=actor
+            )
+            return self.orders.move_in(
+                tx, order_id, Move(OrderState.DISPATCHED), version=filed.version, actor=actor
+            )
 
     def escalate(self, principal: Principal, order_id: int, version: int, note: str) -> OrderView:
         """上报: one step up the ladder (grid → block → sub-district → district)."""

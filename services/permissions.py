@@ -26,6 +26,9 @@ from services.errors import PermissionDeniedError
 from services.workflow.states import ACTION, ALLOWED
 
 RAISE, SUPERVISE, ESCALATE = "raise", "supervise", "escalate"
+#: 立案派遣: file a reported order and dispatch it as routed, in one step (the
+#: operator's confirmation of an order a rule raised); the rights of both.
+CONFIRM = "file_and_dispatch"
 ALARM_ACK, ALARM_SHELVE, ALARM_RESET, ALARM_FALSE = (
     "alarm.acknowledge",
     "alarm.shelve",
@@ -62,6 +65,7 @@ RIGHTS: dict[str, frozenset[Role]] = {
     "close": _CHECKERS,
     # beside the lifecycle
     RAISE: _EVERYONE,
+    CONFIRM: _CENTRE,  # as "file" and "dispatch"
     SUPERVISE: _CENTRE,
     ESCALATE: _CHECKERS,
     ALARM_ACK: _EVERYONE,
@@ -106,10 +110,12 @@ def allowed_moves(principal: Principal, order: WorkOrder) -> list[OrderState]:
 
 
 def order_actions(principal: Principal, order: WorkOrder) -> list[str]:
-    """Besides moves: ``supervise`` and ``escalate`` where the user may take them now."""
+    """Besides moves: ``file_and_dispatch`` (a reported order), ``supervise`` and
+    ``escalate``, where the user may take them now."""
     if not order.is_open:
         return []
-    wanted = [SUPERVISE]
+    wanted = [CONFIRM] if order.state is OrderState.REPORTED else []
+    wanted.append(SUPERVISE)
     if order.escalation is not ESCALATION_LADDER[-1]:
         wanted.append(ESCALATE)
     return [a for a in wanted if may_on_order(principal, a, order)]

@@ -221,6 +221,9 @@ class AlertQueuePanel(QWidget):
                 self.table.selectRow(0)
             return
         alarm = self.selected_alarm()
+        if alarm is None:  # nothing picked: the top alarm waiting for a person
+            self.select_next_unacknowledged()
+            alarm = self.selected_alarm()
         if alarm is not None:
             self.raise_order_requested.emit(alarm.id)
 

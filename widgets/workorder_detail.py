@@ -1,6 +1,8 @@
 """One work order: its fields, its history, and a button per move the user may
-take now.  Plain values out: ``move_requested(order_id, version, target,
-fields)`` where fields holds what the move needs (note, unit, outcome)."""
+take now (then 督办 / 升级 where allowed).  Plain values out:
+``move_requested(order_id, version, target, fields)`` where fields holds what the
+move needs (note, unit, outcome); ``action_requested(order_id, version, action,
+fields)`` for supervise (level, note) and escalate (note)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,8 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.domain import NOTE_REQUIRED, OrderEvent, OrderState, Outcome, WorkOrder
+from services.domain import (
+    ESCALATION_LADDER,
+    NOTE_REQUIRED,
+    OrderEvent,
+    OrderState,
+    Outcome,
+    WorkOrder,
+)
 from widgets.labels import codes, label
+from widgets.workorder_actions import (
+    CONFIRM,
+    OrderActionDialog,
+    accept_with_ctrl_enter,
+    action_text,
+    escalation_text,
+    supervision_text,
+)
 
 DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
 S = OrderState
@@ -107,6 +125,7 @@ class MoveDialog(QDialog):
         )
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
+        accept_with_ctrl_enter(self, self._on_accepted)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -131,6 +150,7 @@ class MoveDialog(QDialog):
 
 class OrderDetail(QWidget):
     move_requested = Signal(int, int, object, dict)  # id, version, OrderState, fields
+    action_requested = Signal(int, int, str, dict)  # id, version, "supervise"|"escalate", fields
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +158,7 @@ class OrderDetail(QWidget):
         self.order: WorkOrder | None = None
         self.units: list[tuple[str, str]] = []
         self.ask_fields = True  # tests answer the dialog themselves
+        self._refocus = False  # a dialog took the focus: give it to the next step
         self.heading = QLabel(self)
         self.heading.setObjectName("orderHeading")
         self.heading.setWordWrap(True)
@@ -163,9 +184,18 @@ class OrderDetail(QWidget):
         self.show_order(None, [], [])
 
     def show_order(
-        self, order: WorkOrder | None, history: list[OrderEvent], allowed: list[S]
+        self,
+        order: WorkOrder | None,
+        history: list[OrderEvent],
+        allowed: list[S],
+        actions: list[str] | tuple[str, ...] = (),
     ) -> None:
         self.order = order
+        focused = QApplication.focusWidget()
+        keep_focus = self._refocus or (
+            focused is not None and (focused is self or self.isAncestorOf(focused))
+        )
+        self._refocus = False
         for b in self.buttons:
             self.actions_row.removeWidget(b)
             b.deleteLater()
@@ -186,22 +216,50 @@ class OrderDetail(QWidget):
                     self.tr("Grid %1").replace("%1", order.grid),
                     self.tr("Unit %1").replace("%1", order.unit or "—"),
                     self.tr("Due %1").replace("%1", due),
+                    *_standing(order),
                 ]
             )
             + (f"\n{order.description}" if order.description else "")
         )
+        first = [a for a in actions if a == CONFIRM]  # the one-key confirmation leads
+        for action in first:
+            self._add_button(action_text(action), f"orderAction_{action}").clicked.connect(
+                lambda _=False, a=action: self.request_action(a, {})
+            )
         for target in allowed:
-            button = QPushButton(verb(order.state, target), self)
+            button = self._add_button(verb(order.state, target), f"orderMove_{target.value}")
             button.clicked.connect(lambda _=False, t=target: self.request(t))
-            self.actions_row.addWidget(button)
-            self.buttons.append(button)
         if self.buttons:
             self.buttons[0].setDefault(True)
+            if keep_focus:  # keyboard work goes on with the next step
+                self.focus_first_step()
+        for action in actions:
+            if action not in first:
+                self._add_button(action_text(action), f"orderAction_{action}").clicked.connect(
+                    lambda _=False, a=action: self.request_action(a)
+                )
         for e in reversed(history):
             at = e.at.astimezone(DISTRICT_TZ).strftime("%m-%d %H:%M")
             step = label("order_state", e.to_state) if e.to_state else e.action
             note = f" — {e.note}" if e.note else ""
             self.history.addItem(f"{at}  {e.actor}@{e.console}  {step}{note}")
+
+    def _add_button(self, text: str, name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        self.actions_row.addWidget(button)
+        button.setVisible(self.isVisible())  # now, so that it can take the focus at once
+        self.buttons.append(button)
+        return button
+
+    def focus_first_step(self) -> None:
+        """Keyboard focus on the default step (Enter takes it).  Called for work begun
+        at the keyboard in this window, so taking back the activation a closed
+        dialog left elsewhere is no theft."""
+        if self.buttons:
+            if not self.isActiveWindow():
+                self.window().activateWindow()
+            self.buttons[0].setFocus()
 
     def request(self, target: S) -> None:
         """Ask for the move (with a dialog when it needs more than a click)."""
@@ -212,11 +270,28 @@ class OrderDetail(QWidget):
         fields: dict[str, str] = {}
         if needs and self.ask_fields:
             dialog = MoveDialog(order, target, self.units, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            self._refocus = accepted
+            if not accepted:
                 return
             fields = dialog.fields()
         self.banner.hide()
         self.move_requested.emit(order.id, order.version, target, fields)
+
+    def request_action(self, action: str, fields: dict[str, str] | None = None) -> None:
+        """Ask for 督办 / 升级 (``fields`` given: no dialog, as tests do)."""
+        order = self.order
+        if order is None:
+            return
+        if fields is None:
+            dialog = OrderActionDialog(order, action, self)
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            self._refocus = accepted
+            if not accepted:
+                return
+            fields = dialog.fields()
+        self.banner.hide()
+        self.action_requested.emit(order.id, order.version, action, fields)
 
     def show_conflict(self, text: str) -> None:
         self.banner.setText(text)
@@ -226,6 +301,14 @@ class OrderDetail(QWidget):
         if event.type() == QEvent.Type.LanguageChange and self.order is None:
             self.heading.setText(self.tr("No work order selected"))
         super().changeEvent(event)
+
+
+def _standing(order: WorkOrder) -> list[str]:
+    """Supervision and escalation, when the order has either."""
+    out = [supervision_text(order.supervised)] if order.supervised else []
+    if order.escalation is not ESCALATION_LADDER[0]:
+        out.append(escalation_text(order))
+    return out
 
 
 def outcome_of(fields: dict[str, str]) -> Outcome | None:

@@ -489,6 +489,72 @@
     </message>
 </context>
 <context>
+    <name>OrderActionDialog</name>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: say why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalating needs a note saying why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <source>File and dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervise…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level 1 (by the grid centre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level 2 (by the sub-district)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level 3 (by the district)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervised, level %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrderDetail</name>
     <message>
         <source>File</source>

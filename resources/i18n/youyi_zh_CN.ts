@@ -488,6 +488,72 @@
     </message>
 </context>
 <context>
+    <name>OrderActionDialog</name>
+    <message>
+        <source>Level</source>
+        <translation>督办级别</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>升级至</translation>
+    </message>
+    <message>
+        <source>Required: say why</source>
+        <translation>必填：说明原因</translation>
+    </message>
+    <message>
+        <source>Optional note</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Escalating needs a note saying why.</source>
+        <translation>升级须填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <source>File and dispatch</source>
+        <translation>立案派遣</translation>
+    </message>
+    <message>
+        <source>Supervise…</source>
+        <translation>督办…</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <source>Lift supervision</source>
+        <translation>解除督办</translation>
+    </message>
+    <message>
+        <source>Level 1 (by the grid centre)</source>
+        <translation>一级督办（网格中心）</translation>
+    </message>
+    <message>
+        <source>Level 2 (by the sub-district)</source>
+        <translation>二级督办（街道）</translation>
+    </message>
+    <message>
+        <source>Level 3 (by the district)</source>
+        <translation>三级督办（区）</translation>
+    </message>
+    <message>
+        <source>Supervised, level %1</source>
+        <translation>%1级督办</translation>
+    </message>
+    <message>
+        <source>Escalated to %1</source>
+        <translation>已升级至%1</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetail</name>
     <message>
         <source>File</source>

@@ -59,7 +59,8 @@ def test_alarm_to_closed_order_through_the_ui(
         assert order is not None
         texts = [b.text() for b in detail.buttons]
         assert texts, f"no actions in state {order.state}"
-        detail.buttons[[b for b in _targets(order.state)].index(target)].click()
+        (button,) = [b for b in detail.buttons if b.objectName() == f"orderMove_{target.value}"]
+        button.click()
         qtbot.waitUntil(
             lambda t=target: detail.order is not None and detail.order.state is t, timeout=5000
         )
@@ -75,12 +76,6 @@ def test_alarm_to_closed_order_through_the_ui(
     ]
     qtbot.waitUntil(lambda: ws.alert_panel.model.alarm(0).work_order_id is not None, timeout=5000)  # type: ignore[union-attr]
     session.close()
-
-
-def _targets(state: S) -> list[S]:
-    from services.workflow.states import ALLOWED
-
-    return list(ALLOWED[state])
 
 
 def test_a_change_at_another_console_shows_and_reloads(
@@ -114,3 +109,67 @@ def test_a_change_at_another_console_shows_and_reloads(
         timeout=5000,
     )
     session.close()
+
+
+def test_supervise_and_escalate_from_the_detail_pane(
+    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """督办 and 上报 are buttons where the role allows them; their dialogs' fields
+    reach the order and its history; a supervisor may escalate but not supervise."""
+    from widgets.workorder_actions import OrderActionDialog
+
+    def answer(self: OrderActionDialog) -> QDialog.DialogCode:
+        if self.level_box is not None:
+            self.level_box.setCurrentIndex(2)
+        self.note.setPlainText("群众反复投诉")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(OrderActionDialog, "exec", answer)
+    boss = Principal(9, "admin", "管理员", Role.ADMIN)
+    from services.workflow.orders import NewOrder
+
+    order = OrderDesk(WorkOrderService(demo_store)).raise_order(boss, NewOrder("占道经营", "G11"))
+    app = create_app()
+    window, _ = build_window(app, demo_store.label, "zh_CN")
+    qtbot.addWidget(window)
+    session = Session(window, demo_store, "zh_CN")
+    session.sign_in_as("operator")
+    ws = session.workspace
+    assert ws is not None
+    detail = ws.desk.detail
+    qtbot.waitUntil(lambda: ws.desk.model.rowCount() == 1, timeout=5000)
+    ws.desk.select_order(order.id)
+
+    def button(action: str) -> object:
+        found = [b for b in detail.buttons if b.objectName() == f"orderAction_{action}"]
+        return found[0] if found else None
+
+    qtbot.waitUntil(lambda: button("supervise") is not None, timeout=5000)
+    assert button("escalate") is not None
+    button("supervise").click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: detail.order is not None and detail.order.supervised == 2, timeout=5000)
+    assert "2" in detail.facts.text()
+    qtbot.waitUntil(lambda: button("escalate") is not None, timeout=5000)
+    button("escalate").click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(
+        lambda: detail.order is not None and detail.order.escalation.value == "block", timeout=5000
+    )
+    events = WorkOrderService(demo_store).history(order.id)
+    assert [(e.action, e.note) for e in events[1:]] == [
+        ("supervise", "群众反复投诉"),
+        ("escalate", "群众反复投诉"),
+    ]
+    session.close()
+
+    window2, _ = build_window(app, demo_store.label, "zh_CN")
+    qtbot.addWidget(window2)
+    session2 = Session(window2, demo_store, "zh_CN")
+    session2.sign_in_as("supervisor")  # grids G11-G13
+    ws2 = session2.workspace
+    assert ws2 is not None
+    qtbot.waitUntil(lambda: ws2.desk.model.rowCount() == 1, timeout=5000)
+    ws2.desk.select_order(order.id)
+    qtbot.waitUntil(lambda: ws2.desk.detail.order is not None, timeout=5000)
+    names = {b.objectName() for b in ws2.desk.detail.buttons}
+    assert "orderAction_escalate" in names and "orderAction_supervise" not in names
+    session2.close()

@@ -18,7 +18,7 @@ from services.domain import (
     Priority,
     Role,
 )
-from services.errors import PermissionDeniedError
+from services.errors import ConflictError, PermissionDeniedError
 from services.ingest.writer import IngestWriter
 from services.order_desk import OrderDesk
 from services.permissions import allowed_moves
@@ -187,6 +187,17 @@ def test_officers_take_the_assignees_moves_on_their_units_orders(desk: OrderDesk
         desk.move(OFFICER, order.id, Move(S.CLOSED), order.version)
     history = desk.history(OFFICER, order.id)
     assert [e.actor for e in history][-3:] == ["officer"] * 3
+
+
+def test_file_and_dispatch_is_one_step_with_both_in_the_history(desk: OrderDesk) -> None:
+    order = desk.raise_order(OPERATOR, NewOrder("楼道堆物", "G21", Category.SANITATION))
+    with pytest.raises(PermissionDeniedError):
+        desk.file_and_dispatch(SUPERVISOR, order.id, order.version)
+    done = desk.file_and_dispatch(OPERATOR, order.id, order.version)
+    assert done.state is S.DISPATCHED and done.unit  # routed
+    assert [e.action for e in desk.history(OPERATOR, order.id)] == ["raise", "file", "dispatch"]
+    with pytest.raises(ConflictError):  # a stale copy
+        desk.file_and_dispatch(OPERATOR, order.id, order.version)
 
 
 def test_raise_from_an_alarm_links_them_once(store: Store, writer: IngestWriter) -> None:

@@ -21,6 +21,7 @@ from services.permissions import (
     ALARM_ACK,
     ALARM_FALSE,
     ALARM_RESET,
+    CONFIRM,
     ESCALATE,
     MANAGE_USERS,
     RAISE,
@@ -127,3 +128,10 @@ def test_supervise_and_escalate_while_open_and_below_the_top() -> None:
         SUPERVISE
     ]
     assert order_actions(OPERATOR, at(S.CLOSED)) == []
+
+
+def test_file_and_dispatch_is_the_centres_on_a_reported_order() -> None:
+    assert order_actions(OPERATOR, at(S.REPORTED)) == [CONFIRM, SUPERVISE, ESCALATE]
+    assert order_actions(ADMIN, at(S.REPORTED))[0] == CONFIRM
+    assert CONFIRM not in order_actions(SUPERVISOR, at(S.REPORTED))  # filing is the centre's
+    assert CONFIRM not in order_actions(OPERATOR, at(S.FILED))
