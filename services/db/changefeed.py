@@ -18,7 +18,6 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-import psycopg
 from sqlalchemy.engine import URL
 
 from services.domain import Change
@@ -111,6 +110,8 @@ def libpq_conninfo(url: URL) -> str:
         "application_name": "youyi-console-listener",
     }
     params.update({k: v for k, v in url.query.items() if isinstance(v, str)})
+    import psycopg  # PostgreSQL only: kept out of an embedded console's start-up
+
     return psycopg.conninfo.make_conninfo(**{k: v for k, v in params.items() if v is not None})
 
 
@@ -143,6 +144,8 @@ class PgListener:
             self._thread.join(timeout=5)
 
     def _run(self) -> None:
+        import psycopg
+
         backoff = 1.0
         connected_before = False
         while not self._stop.is_set():
