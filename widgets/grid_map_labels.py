@@ -138,10 +138,26 @@ class MapLabels:
         for item, name in self.blocks:
             item.set_lines([(name, block, QColor(BLOCK))])
             item.set_offset(QPointF())
-            mine = _on_screen(view, item)
-            clash = [r for r in taken if r.intersects(mine)]
-            if clash:
-                item.set_offset(QPointF(0, min(r.top() for r in clash) - mine.bottom() - 2))
+            spot = _clear_spot(_on_screen(view, item), taken)
+            item.setVisible(spot is not None)  # no room at this zoom: the cells' names win
+            if spot is not None:
+                item.set_offset(spot)
+                taken.append(_on_screen(view, item))
+
+
+def _clear_spot(mine: QRectF, taken: list[QRectF]) -> QPointF | None:
+    """Where a block's name clears every label placed so far: where it is, else
+    just above or below what it covers; None if nowhere near."""
+    clash = [r for r in taken if r.intersects(mine)]
+    if not clash:
+        return QPointF()
+    up = min(r.top() for r in clash) - mine.bottom() - 2
+    down = max(r.bottom() for r in clash) - mine.top() + 2
+    for dy in sorted((up, down), key=abs):
+        moved = mine.translated(0, dy)
+        if not any(r.intersects(moved) for r in taken):
+            return QPointF(0, dy)
+    return None
 
 
 def _on_screen(view: QGraphicsView, item: LabelItem) -> QRectF:
