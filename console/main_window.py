@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from console import __version__
@@ -173,9 +173,11 @@ class MainWindow(QMainWindow):
     # --- layout persistence ------------------------------------------------------
 
     def restore_layout(self) -> bool:
-        """Geometry and dock layout of the last session; False if there was none."""
-        s = keys.settings()
-        geometry, state = s.value(keys.WINDOW_GEOMETRY), s.value(keys.WINDOW_STATE)
+        """Geometry and dock layout of the last session on this arrangement of
+        screens; False if there was none."""
+        s, where = keys.settings(), screen_arrangement()
+        geometry = s.value(keys.window_key(where, keys.WINDOW_GEOMETRY))
+        state = s.value(keys.window_key(where, keys.WINDOW_STATE))
         if not isinstance(geometry, QByteArray) or not isinstance(state, QByteArray):
             return False
         if not (self.restoreGeometry(geometry) and self.restoreState(state)):
@@ -184,9 +186,9 @@ class MainWindow(QMainWindow):
         return True
 
     def save_layout(self) -> None:
-        s = keys.settings()
-        s.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
-        s.setValue(keys.WINDOW_STATE, self.saveState())
+        s, where = keys.settings(), screen_arrangement()
+        s.setValue(keys.window_key(where, keys.WINDOW_GEOMETRY), self.saveGeometry())
+        s.setValue(keys.window_key(where, keys.WINDOW_STATE), self.saveState())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
@@ -213,3 +215,13 @@ class MainWindow(QMainWindow):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+
+def screen_arrangement() -> str:
+    """The screens as placed now, e.g. ``1920x1080+0+0_1366x768+1920+0``: a laptop
+    docked at the desk and the same laptop alone keep a layout each."""
+    screens = sorted(
+        (g.x(), g.y(), g.width(), g.height())
+        for g in (screen.geometry() for screen in QGuiApplication.screens())
+    )
+    return "_".join(f"{w}x{h}+{x}+{y}" for x, y, w, h in screens) or "none"

@@ -11,8 +11,10 @@ ORGANIZATION = "Youyi"
 APPLICATION = "youyi-console"
 
 LANGUAGE = "ui/language"  # "zh_CN" | "en"
-WINDOW_GEOMETRY = "window/geometry"
-WINDOW_STATE = "window/state"
+# The window layout is kept per arrangement of screens (a laptop alone, docked
+# beside two monitors, ...): window/<arrangement>/geometry and .../state.
+WINDOW_GEOMETRY = "geometry"
+WINDOW_STATE = "state"
 
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
@@ -29,3 +31,8 @@ def settings() -> QSettings:
 def language() -> str:
     value = str(settings().value(LANGUAGE, DEFAULT_LANGUAGE))
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def window_key(arrangement: str, name: str) -> str:
+    """The key of ``WINDOW_GEOMETRY`` or ``WINDOW_STATE`` for one arrangement."""
+    return f"window/{arrangement}/{name}"

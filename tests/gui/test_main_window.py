@@ -6,13 +6,14 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console import settings as keys
 from console.app import build_window
 from console.i18n import Translations
-from console.main_window import MainWindow
+from console.main_window import MainWindow, screen_arrangement
 from widgets.about_dialog import AboutDialog
 
 LABEL = "SQLite · /tmp/youyi.db"
@@ -106,7 +107,8 @@ def test_dock_layout_is_restored(make_window: Callable[[], MainWindow], qtbot: Q
     first.docks["alerts"].hide()
     first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first.docks["orders"])
     first.close()  # saves
-    assert isinstance(keys.settings().value(keys.WINDOW_STATE), QByteArray)
+    where = screen_arrangement()
+    assert isinstance(keys.settings().value(keys.window_key(where, keys.WINDOW_STATE)), QByteArray)
 
     second = make_window()
     # Like an operator, act once the window is up: Qt 6.11 applies a state restored
@@ -120,6 +122,32 @@ def test_dock_layout_is_restored(make_window: Callable[[], MainWindow], qtbot: Q
     second.reset_layout_action.trigger()
     qtbot.waitUntil(lambda: second.docks["alerts"].isVisible())
     assert second.dockWidgetArea(second.docks["orders"]) == Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def test_each_arrangement_of_screens_keeps_its_own_layout(
+    make_window: Callable[[], MainWindow], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A supervisor's laptop docked at the desk and the same laptop alone."""
+    docked = "1366x768+0+0_2560x1440+1366+0"
+    monkeypatch.setattr("console.main_window.screen_arrangement", lambda: docked)
+    first = make_window()
+    with qtbot.waitExposed(first):
+        first.show()
+    first.docks["alerts"].hide()
+    first.close()  # saves, for the docked arrangement
+    monkeypatch.setattr("console.main_window.screen_arrangement", lambda: "1366x768+0+0")
+    alone = make_window()
+    assert not alone.restore_layout()  # nothing kept for the laptop alone: the default
+    monkeypatch.setattr("console.main_window.screen_arrangement", lambda: docked)
+    again = make_window()
+    assert again.restore_layout()
+    with qtbot.waitExposed(again):
+        again.show()
+    assert not again.docks["alerts"].isVisible()
+
+
+def test_the_arrangement_names_every_screen() -> None:
+    assert screen_arrangement().count("x") == len(QGuiApplication.screens()) >= 1
 
 
 def test_clock_ticks(make_window: Callable[[], MainWindow], qtbot: QtBot) -> None:
