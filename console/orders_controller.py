@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from console.jobs import Jobs
+from services.attachments import AttachmentStore
 from services.db.store import Store
 from services.domain import Category, Change, OrderFilter, OrderState, Principal, Priority
 from services.domain import WorkOrder as OrderView
 from services.errors import ConflictError, ServiceError
 from services.order_desk import OrderDesk
 from services.workflow.orders import Move, NewOrder, WorkOrderService
+from widgets.photo_viewer import PhotoViewer
 from widgets.workorder_desk import WorkOrderDesk
-from widgets.workorder_detail import outcome_of
+from widgets.workorder_move import outcome_of
 
 log = logging.getLogger(__name__)
 COALESCE_MS = 300
@@ -40,6 +43,7 @@ class OrdersController(QObject):
         self.store, self.principal, self.desk, self.jobs = store, principal, desk, jobs
         self.notify = notify
         self.service = OrderDesk(WorkOrderService(store))
+        self.pictures = AttachmentStore(store)
         self.selected = 0
         self.focus_on = 0  # an order opened from the keyboard: focus its first step
         self._timer = QTimer(self)
@@ -52,6 +56,7 @@ class OrdersController(QObject):
         desk.order_selected.connect(self._on_order_selected)
         desk.detail.move_requested.connect(self._on_move_requested)
         desk.detail.action_requested.connect(self._on_action_requested)
+        desk.detail.photos_wanted.connect(self._on_photos_wanted)
 
     def start(self) -> None:
         self.jobs.submit(self.service.units, self._units_loaded)
@@ -107,15 +112,22 @@ class OrdersController(QObject):
     def _on_move_requested(
         self, order_id: int, version: int, target: OrderState, fields: dict[str, str]
     ) -> None:
-        move = Move(
-            target,
-            note=fields.get("note", ""),
-            unit=fields.get("unit"),
-            outcome=outcome_of(fields),
-        )
         p = self.principal
+        photos = [Path(f) for f in fields.get("photos", "").splitlines() if f]
+
+        def step() -> OrderView:
+            refs = self.pictures.add_files(photos, p.login) if photos else []
+            move = Move(
+                target,
+                note=fields.get("note", ""),
+                attachments=refs,
+                unit=fields.get("unit"),
+                outcome=outcome_of(fields),
+            )
+            return self.service.move(p, order_id, move, version)
+
         self.jobs.submit(
-            lambda: self.service.move(p, order_id, move, version),
+            step,
             lambda order: self.load_detail(order.id),
             lambda exc: self._move_failed(order_id, exc),
         )
@@ -147,6 +159,17 @@ class OrdersController(QObject):
         else:
             self._failed(exc)
         self.load_detail(order_id)
+
+    def _on_photos_wanted(self, refs: list[str]) -> None:
+        self.jobs.submit(
+            lambda: [self.pictures.get(r) for r in refs], self._show_photos, self._failed
+        )
+
+    def _show_photos(self, pictures: list[Any]) -> None:
+        order = self.desk.detail.order
+        title = order.number if order is not None else ""
+        self.viewer = PhotoViewer(title, [(p.name, p.data) for p in pictures], self.desk)
+        self.viewer.show()
 
     def raise_from_alarm(
         self,

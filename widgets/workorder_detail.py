@@ -8,149 +8,38 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QPlainTextEdit,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from services.domain import (
-    ESCALATION_LADDER,
-    NOTE_REQUIRED,
-    OrderEvent,
-    OrderState,
-    Outcome,
-    WorkOrder,
-)
-from widgets.labels import codes, label
+from services.domain import ESCALATION_LADDER, OrderEvent, OrderState, WorkOrder
+from widgets.labels import label
 from widgets.workorder_actions import (
     CONFIRM,
     OrderActionDialog,
-    accept_with_ctrl_enter,
     action_text,
     escalation_text,
     supervision_text,
 )
+from widgets.workorder_move import NEEDS_NOTE, MoveDialog, verb
 
 DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
 S = OrderState
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
-    return text
-
-
-#: The verb on each move's button (services.workflow.states.ACTION names the same moves).
-VERBS: dict[tuple[S, S], str] = {
-    (S.REPORTED, S.FILED): QT_TRANSLATE_NOOP("OrderDetail", "File"),
-    (S.REPORTED, S.NOT_FILED): QT_TRANSLATE_NOOP("OrderDetail", "Refuse to file"),
-    (S.FILED, S.DISPATCHED): QT_TRANSLATE_NOOP("OrderDetail", "Dispatch"),
-    (S.DISPATCHED, S.ACKNOWLEDGED): QT_TRANSLATE_NOOP("OrderDetail", "Acknowledge"),
-    (S.DISPATCHED, S.RETURNED): QT_TRANSLATE_NOOP("OrderDetail", "Return"),
-    (S.RETURNED, S.FILED): QT_TRANSLATE_NOOP("OrderDetail", "File again"),
-    (S.ACKNOWLEDGED, S.IN_PROGRESS): QT_TRANSLATE_NOOP("OrderDetail", "Start"),
-    (S.IN_PROGRESS, S.RESOLVED): QT_TRANSLATE_NOOP("OrderDetail", "Report result"),
-    (S.IN_PROGRESS, S.EXTENDED): QT_TRANSLATE_NOOP("OrderDetail", "Ask for extension"),
-    (S.IN_PROGRESS, S.PARKED): QT_TRANSLATE_NOOP("OrderDetail", "Park"),
-    (S.IN_PROGRESS, S.RETURNED): QT_TRANSLATE_NOOP("OrderDetail", "Return"),
-    (S.EXTENDED, S.IN_PROGRESS): QT_TRANSLATE_NOOP("OrderDetail", "Resume"),
-    (S.PARKED, S.IN_PROGRESS): QT_TRANSLATE_NOOP("OrderDetail", "Resume"),
-    (S.PARKED, S.CLOSED): QT_TRANSLATE_NOOP("OrderDetail", "Close"),
-    (S.RESOLVED, S.CLOSED): QT_TRANSLATE_NOOP("OrderDetail", "Verify and close"),
-    (S.RESOLVED, S.IN_PROGRESS): QT_TRANSLATE_NOOP("OrderDetail", "Send back for rework"),
-    (S.CLOSED, S.ARCHIVED): QT_TRANSLATE_NOOP("OrderDetail", "Archive"),
-    (S.NOT_FILED, S.ARCHIVED): QT_TRANSLATE_NOOP("OrderDetail", "Archive"),
-    (S.ARCHIVED, S.IN_PROGRESS): QT_TRANSLATE_NOOP("OrderDetail", "Reopen"),
-}
-#: Moves that must say why (as services.workflow.states.NOTE_REQUIRED).
-NEEDS_NOTE = NOTE_REQUIRED
-
-
-def verb(current: S, target: S) -> str:
-    return QCoreApplication.translate("OrderDetail", VERBS.get((current, target), target.value))
-
-
-class MoveDialog(QDialog):
-    """What a move needs: a note (required where the lifecycle says), the unit
-    for a dispatch, the outcome for a close."""
-
-    def __init__(
-        self,
-        order: WorkOrder,
-        target: S,
-        units: list[tuple[str, str]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("moveDialog")
-        self.needs_note = (order.state, target) in NEEDS_NOTE
-        self.setWindowTitle(f"{verb(order.state, target)} · {order.number}")
-        form = QFormLayout()
-        self.unit_box: QComboBox | None = None
-        self.outcome_box: QComboBox | None = None
-        if target is S.DISPATCHED:
-            self.unit_box = QComboBox(self)
-            self.unit_box.addItem(self.tr("As routed"), None)
-            for code, name in units:
-                self.unit_box.addItem(f"{name} ({code})", code)
-            form.addRow(self.tr("Unit"), self.unit_box)
-        if target is S.CLOSED:
-            self.outcome_box = QComboBox(self)
-            for code in codes("outcome"):
-                self.outcome_box.addItem(label("outcome", code), code)
-            form.addRow(self.tr("Outcome"), self.outcome_box)
-        self.note = QPlainTextEdit(self)
-        self.note.setPlaceholderText(
-            self.tr("Required: say why or what was done")
-            if self.needs_note
-            else self.tr("Optional note")
-        )
-        self.note.setTabChangesFocus(True)
-        form.addRow(self.tr("Note"), self.note)
-        self.error = QLabel(self)
-        self.error.setObjectName("moveDialogError")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._on_accepted)
-        buttons.rejected.connect(self.reject)
-        accept_with_ctrl_enter(self, self._on_accepted)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.note.setFocus()
-
-    def fields(self) -> dict[str, str]:
-        out = {"note": self.note.toPlainText().strip()}
-        if self.unit_box is not None and self.unit_box.currentData():
-            out["unit"] = str(self.unit_box.currentData())
-        if self.outcome_box is not None:
-            out["outcome"] = str(self.outcome_box.currentData())
-        return out
-
-    def _on_accepted(self) -> None:
-        if self.needs_note and not self.note.toPlainText().strip():
-            self.error.setText(self.tr("This step needs a note."))
-            self.error.show()
-            return
-        self.accept()
-
-
 class OrderDetail(QWidget):
     move_requested = Signal(int, int, object, dict)  # id, version, OrderState, fields
     action_requested = Signal(int, int, str, dict)  # id, version, "supervise"|"escalate", fields
+    photos_wanted = Signal(list)  # attachment references of a step
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,6 +61,7 @@ class OrderDetail(QWidget):
         self.banner.hide()
         self.history = QListWidget(self)
         self.history.setObjectName("orderHistory")
+        self.history.itemActivated.connect(self._on_history_activated)
         self.actions_row = QHBoxLayout()
         self.buttons: list[QPushButton] = []
         layout = QVBoxLayout(self)
@@ -242,7 +132,12 @@ class OrderDetail(QWidget):
             at = e.at.astimezone(DISTRICT_TZ).strftime("%m-%d %H:%M")
             step = label("order_state", e.to_state) if e.to_state else e.action
             note = f" — {e.note}" if e.note else ""
-            self.history.addItem(f"{at}  {e.actor}@{e.console}  {step}{note}")
+            item = QListWidgetItem(f"{at}  {e.actor}@{e.console}  {step}{note}")
+            if e.attachments:
+                item.setText(item.text() + "  " + self.tr("[%n photo(s)]", "", len(e.attachments)))
+                item.setData(Qt.ItemDataRole.UserRole, list(e.attachments))
+                item.setToolTip(self.tr("Double-click to see the photos"))
+            self.history.addItem(item)
 
     def _add_button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -293,6 +188,11 @@ class OrderDetail(QWidget):
         self.banner.hide()
         self.action_requested.emit(order.id, order.version, action, fields)
 
+    def _on_history_activated(self, item: QListWidgetItem) -> None:
+        refs = item.data(Qt.ItemDataRole.UserRole)
+        if refs:
+            self.photos_wanted.emit(list(refs))
+
     def show_conflict(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.show()
@@ -309,7 +209,3 @@ def _standing(order: WorkOrder) -> list[str]:
     if order.escalation is not ESCALATION_LADDER[0]:
         out.append(escalation_text(order))
     return out
-
-
-def outcome_of(fields: dict[str, str]) -> Outcome | None:
-    return Outcome(fields["outcome"]) if fields.get("outcome") else None

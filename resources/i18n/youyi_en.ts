@@ -484,6 +484,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s): </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photos of the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This step needs a note.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -635,6 +662,17 @@
     </message>
     <message>
         <source>Due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n photo(s)]</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click to see the photos</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -803,6 +841,13 @@
     </message>
     <message>
         <source>Unable to fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>%1: this picture cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

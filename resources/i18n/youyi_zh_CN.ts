@@ -483,6 +483,32 @@
         <translation>说明</translation>
     </message>
     <message>
+        <source>No photos</source>
+        <translation>未添加照片</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s): </source>
+        <translation>
+            <numerusform>%n 张照片：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photos of the result</source>
+        <translation>处置结果照片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
         <source>This step needs a note.</source>
         <translation>此步骤需要填写说明。</translation>
     </message>
@@ -635,6 +661,16 @@
     <message>
         <source>Due %1</source>
         <translation>时限 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n photo(s)]</source>
+        <translation>
+            <numerusform>[%n 张照片]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click to see the photos</source>
+        <translation>双击查看照片</translation>
     </message>
 </context>
 <context>
@@ -803,6 +839,13 @@
     <message>
         <source>Unable to fix</source>
         <translation>无法解决</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>%1: this picture cannot be shown</source>
+        <translation>%1：无法显示此图片</translation>
     </message>
 </context>
 <context>

@@ -341,6 +341,20 @@ class WorkOrderEvent(Base):
     __table_args__ = (Index("ix_work_order_events_order", "order_id", "id"),)
 
 
+class Attachment(Base):
+    """A photo or snapshot attached to a step of an order, kept in the shared
+    database (every console sees it), named by the SHA-256 of its bytes."""
+
+    __tablename__ = "attachments"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    added_by: Mapped[str] = mapped_column(String(64))
+
+
 class OrderCounter(Base):
     """The last order number handed out per local day, shared by all consoles."""
 

@@ -4,36 +4,47 @@ another console shown plainly."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from console.app import build_window, create_app
 from console.session import Session
+from services.attachments import AttachmentStore
 from services.db.store import Store
 from services.domain import OrderState, Principal, Role
 from services.ingest.writer import IngestWriter
 from services.order_desk import OrderDesk
 from services.workflow.orders import Move, WorkOrderService
 from tests.gui.test_session import demo_store
+from tests.store.test_attachments import png_bytes
 from tests.store.test_ingest_writer import alert
+from widgets.workorder_move import MoveDialog
 
 __all__ = ["demo_store"]  # fixture
 S = OrderState
 
 
 def test_alarm_to_closed_order_through_the_ui(
-    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(
         "widgets.order_form.OrderForm.exec", lambda self: QDialog.DialogCode.Accepted
     )
 
-    def answer(self: QDialog) -> QDialog.DialogCode:
-        self.note.setPlainText("已处置完毕")  # type: ignore[attr-defined]
+    photo = tmp_path / "site.png"
+    photo.write_bytes(png_bytes((0, 160, 0)))
+
+    def answer(self: MoveDialog) -> QDialog.DialogCode:
+        self.note.setPlainText("已处置完毕")
+        if self.photos_label is not None:  # 反馈结果: with a photo of the site
+            self.add_photos([photo])
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr("widgets.workorder_detail.MoveDialog.exec", answer)
+    monkeypatch.setattr(MoveDialog, "exec", answer)
     app = create_app()
     window, _ = build_window(app, demo_store.label, "zh_CN")
     qtbot.addWidget(window)
@@ -75,6 +86,17 @@ def test_alarm_to_closed_order_through_the_ui(
         "verify_close",
     ]
     qtbot.waitUntil(lambda: ws.alert_panel.model.alarm(0).work_order_id is not None, timeout=5000)  # type: ignore[union-attr]
+    events = WorkOrderService(demo_store).history(detail.order.id)  # type: ignore[union-attr]
+    (with_photo,) = [e for e in events if e.attachments]
+    assert with_photo.action == "report_result"
+    assert AttachmentStore(demo_store).get(with_photo.attachments[0]).data == photo.read_bytes()
+    rows = [detail.history.item(i) for i in range(detail.history.count())]
+    (row,) = [r for r in rows if r.data(Qt.ItemDataRole.UserRole)]
+    assert "1" in row.text()
+    detail.history.itemActivated.emit(row)  # double-click or Enter on the step
+    qtbot.waitUntil(lambda: getattr(ws.orders, "viewer", None) is not None, timeout=5000)
+    assert ws.orders.viewer.shown == 1
+    ws.orders.viewer.close()
     session.close()
 
 

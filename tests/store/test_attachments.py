@@ -1,0 +1,104 @@
+"""Pictures attached to order steps: kept in the shared database by their hash,
+refused plainly when they are not pictures, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from services.attachments import MAX_BYTES, PREFIX, AttachmentStore, picture_type
+from services.db.models import Attachment, table_of
+from services.db.store import Store
+from services.domain import OrderState
+from services.errors import NotFoundError, ValidationError
+from services.workflow.orders import Move, NewOrder, WorkOrderService
+
+
+def png_bytes(rgb: tuple[int, int, int], width: int = 8, height: int = 6) -> bytes:
+    """A real PNG of one colour (no Qt in the store's tests)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def png(tmp_path: Path, name: str, rgb: tuple[int, int, int]) -> Path:
+    path = tmp_path / name
+    path.write_bytes(png_bytes(rgb))
+    return path
+
+
+def stored(store: Store) -> int:
+    with store.reading() as conn:
+        return int(conn.execute(select(func.count()).select_from(table_of(Attachment))).scalar())
+
+
+def test_pictures_are_stored_once_and_read_back(store: Store, tmp_path: Path) -> None:
+    pictures = AttachmentStore(store)
+    red, blue = png(tmp_path, "red.png", (255, 0, 0)), png(tmp_path, "blue.jpg", (0, 0, 255))
+    refs = pictures.add_files([red, blue, red], "operator")
+    assert refs[0] == refs[2] != refs[1] and all(r.startswith(PREFIX) for r in refs)
+    again = AttachmentStore(store).add_files([red], "supervisor")  # another console
+    assert again == refs[:1]
+    got = pictures.get(refs[1])
+    assert got.name == "blue.jpg" and got.mime == "image/png"  # by content, not name
+    assert got.data == blue.read_bytes()
+    assert stored(store) == 2
+    with pytest.raises(NotFoundError):
+        pictures.get(PREFIX + "0" * 64)
+
+
+def test_what_is_not_a_picture_is_refused_and_nothing_is_written(
+    store: Store, tmp_path: Path
+) -> None:
+    pictures = AttachmentStore(store)
+    good = png(tmp_path, "ok.png", (0, 128, 0))
+    fake = tmp_path / "photo.jpg"
+    fake.write_text("not a picture")
+    with pytest.raises(ValidationError, match=r"photo\.jpg: not a PNG, JPEG or WebP"):
+        pictures.add_files([good, fake], "operator")
+    with pytest.raises(ValidationError, match="empty"):
+        pictures.add([("empty.png", b"")], "operator")
+    with pytest.raises(ValidationError, match="more than 20 MB"):
+        pictures.add([("huge.png", b"\x89PNG\r\n\x1a\n" + bytes(MAX_BYTES))], "operator")
+    with pytest.raises(ValidationError, match="cannot be read"):
+        pictures.add_files([tmp_path / "gone.png"], "operator")
+    assert stored(store) == 0  # the good one went with its batch
+    assert picture_type(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == "image/webp"
+
+
+def test_a_reported_result_carries_its_photos(
+    store: Store, service: WorkOrderService, tmp_path: Path
+) -> None:
+    from services.domain import Actor
+
+    actor = Actor("operator", "test")
+    order = service.raise_order(NewOrder("楼道堆物", "G11"), actor)
+    for target in (OrderState.FILED, OrderState.DISPATCHED, OrderState.ACKNOWLEDGED):
+        order = service.move(order.id, Move(target), version=order.version, actor=actor)
+    order = service.move(order.id, Move(OrderState.IN_PROGRESS), version=order.version, actor=actor)
+    refs = AttachmentStore(store).add_files(
+        [png(tmp_path, "after.png", (255, 255, 255))], "operator"
+    )
+    service.move(
+        order.id,
+        Move(OrderState.RESOLVED, note="已清理", attachments=refs),
+        version=order.version,
+        actor=actor,
+    )
+    last = service.history(order.id)[-1]
+    assert last.attachments == tuple(refs)
+    assert AttachmentStore(store).get(refs[0]).name == "after.png"
