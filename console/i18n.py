@@ -55,3 +55,15 @@ class Translations:
     def _install(self, translator: QTranslator) -> None:
         self._app.installTranslator(translator)
         self._installed.append(translator)
+        _EVERY.append(translator)
+
+    @staticmethod
+    def remove_all(app: QCoreApplication) -> None:
+        """Back to the source language, whoever installed what (tests, between tests)."""
+        while _EVERY:
+            app.removeTranslator(_EVERY.pop())
+        QLocale.setDefault(QLocale(SOURCE_LANGUAGE))
+
+
+#: Every translator installed by any ``Translations`` (kept alive while installed).
+_EVERY: list[QTranslator] = []

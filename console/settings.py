@@ -16,6 +16,13 @@ LANGUAGE = "ui/language"  # "zh_CN" | "en"
 WINDOW_GEOMETRY = "geometry"
 WINDOW_STATE = "state"
 
+# The video wall: its layout by name, the tour's seconds, and the workstation's own
+# layouts (a JSON list of {"name", "rows", "cols", "cells": [[row, col, rowspan,
+# colspan], ...]}).
+VIDEO_LAYOUT = "video/layout"
+VIDEO_TOUR_S = "video/tour_seconds"
+VIDEO_CUSTOM_LAYOUTS = "video/custom_layouts"
+
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
 

@@ -16,6 +16,7 @@ from console.alerts_controller import AlertsController
 from console.jobs import Jobs
 from console.main_window import MainWindow
 from console.orders_controller import OrdersController
+from console.video_controller import VideoController
 from services.db.store import Store
 from services.district_map import device_details, load_district_map
 from services.domain import Category, Principal, Priority, QueuedAlarm
@@ -64,6 +65,13 @@ class Workspace:
         self.orders = OrdersController(store, principal, self.desk, self.jobs, self.notify)
         self.map = GridMap()
         window.set_panel("map", self.map)
+        self.video = VideoController(
+            store, principal, self.jobs, self.orders, self.rules, self.notify, self.show_alarm
+        )
+        window.set_panel("video", self.video.panel)
+        self.video.attach_to(window.docks["video"], window.view_menu)
+        window.language_chosen.connect(lambda _code: self.video.retranslate())
+        self.alerts.queue_loaded.connect(self.video.on_alarms)
         self.alert_panel.model.unacknowledged_changed.connect(window.set_unacknowledged)
         self.alert_panel.raise_order_requested.connect(self.raise_order_for_alarm)
         self.alerts.queue_loaded.connect(self._on_queue_loaded)
@@ -84,6 +92,7 @@ class Workspace:
         self.jobs.submit(lambda: load_district_map(self.store), self.map.set_district)
         self.alerts.start()
         self.orders.start()
+        self.video.start()
         log.info("workspace of %s (%s) started", self.principal.login, self.principal.role.value)
 
     def filter_to_cell(self, code: str) -> None:
@@ -116,7 +125,7 @@ class Workspace:
             layout.setContentsMargins(0, 0, 0, 0)
             layout.addWidget(self.device_card)
             self.device_card.alarm_requested.connect(self.alert_panel.select_alarm)
-            self.device_card.camera_requested.connect(self.notify)  # the wall comes with issue 5
+            self.device_card.camera_requested.connect(self.video.show_camera)
             self.device_window.resize(460, 520)
         assert self.device_card is not None
         self.device_card.show_details(details)  # type: ignore[arg-type]
@@ -160,7 +169,13 @@ class Workspace:
         priority = {4: Priority.CRITICAL, 3: Priority.URGENT}.get(alarm.severity, Priority.NORMAL)
         return KIND_CATEGORY.get(alarm.kind, Category.OTHER), priority
 
+    def show_alarm(self, alarm_id: int) -> None:
+        """An alarm asked for from elsewhere (a video tile): selected and on the map."""
+        if self.alert_panel.select_alarm(alarm_id):
+            self.map.center_on_alarm(alarm_id)
+
     def close(self) -> None:
+        self.video.close()
         self.alerts.close()
         self.orders.close()
         self.jobs.close()

@@ -206,6 +206,13 @@ class OrderDesk:
             order_id, level, version=version, actor=principal.actor(self.console), note=note
         )
 
+    def attach(
+        self, principal: Principal, order_id: int, refs: list[str], note: str = ""
+    ) -> OrderView:
+        """Pictures (a photo, a camera snapshot) added to an order the user can see."""
+        self.get(principal, order_id)  # scope: another grid's order is not found
+        return self.orders.attach(order_id, refs, actor=principal.actor(self.console), note=note)
+
     def raise_order(self, principal: Principal, new: NewOrder) -> OrderView:
         require(principal, RAISE, new.grid)
         return self.orders.raise_order(new, principal.actor(self.console))

@@ -17,6 +17,7 @@ CONTEXTS = {
     "priority": "Priority",
     "outcome": "Outcome",
     "escalation": "Escalation",
+    "order_step": "OrderStep",
     "role": "Role",
     "device_kind": "DeviceKind",
     "alarm_state": "AlarmState",
@@ -68,6 +69,14 @@ _SOURCE: dict[str, dict[str, str]] = {
         "block": QT_TRANSLATE_NOOP("Escalation", "Block"),
         "sub_district": QT_TRANSLATE_NOOP("Escalation", "Sub-district"),
         "district": QT_TRANSLATE_NOOP("Escalation", "District"),
+    },
+    # steps of an order's history that do not change its state
+    "order_step": {
+        "supervise": QT_TRANSLATE_NOOP("OrderStep", "Supervised"),
+        "escalate": QT_TRANSLATE_NOOP("OrderStep", "Escalated"),
+        "attach": QT_TRANSLATE_NOOP("OrderStep", "Pictures added"),
+        "near_due": QT_TRANSLATE_NOOP("OrderStep", "Near its deadline"),
+        "overdue": QT_TRANSLATE_NOOP("OrderStep", "Overdue"),
     },
     "role": {
         "operator": QT_TRANSLATE_NOOP("Role", "Operator"),

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -197,6 +197,11 @@ class VideoTile(QWidget):
         super().resizeEvent(event)
         if self._video is not None:
             self._video.setGeometry(self._picture_rect())
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._video is not None:
+            self._video.setGeometry(self._picture_rect())  # the strip follows the font
 
     def mouseDoubleClickEvent(self, event: Any) -> None:  # noqa: N802
         if self.camera is not None:

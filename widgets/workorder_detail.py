@@ -130,7 +130,7 @@ class OrderDetail(QWidget):
                 )
         for e in reversed(history):
             at = e.at.astimezone(DISTRICT_TZ).strftime("%m-%d %H:%M")
-            step = label("order_state", e.to_state) if e.to_state else e.action
+            step = label("order_state", e.to_state) if e.to_state else label("order_step", e.action)
             note = f" — {e.note}" if e.note else ""
             item = QListWidgetItem(f"{at}  {e.actor}@{e.console}  {step}{note}")
             if e.attachments:

@@ -165,6 +165,20 @@
     </message>
 </context>
 <context>
+    <name>CameraBrowser</name>
+    <message>
+        <source>Filter cameras: name or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraTree</name>
+    <message>
+        <source>Other cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>Elevator fault</source>
@@ -764,6 +778,29 @@
     </message>
 </context>
 <context>
+    <name>OrderStep</name>
+    <message>
+        <source>Supervised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Near its deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrderTableModel</name>
     <message>
         <source>Number</source>
@@ -943,6 +980,38 @@
     </message>
 </context>
 <context>
+    <name>VideoController</name>
+    <message>
+        <source>Video wall on its own screen</source>
+        <extracomment>In its dock beside the map and queue 84 tiles are too small to read: 16 by default there, all 84 on a screen of the wall&apos;s own (F12).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cameras not loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot to work order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No picture from %1 yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot attached to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VideoTile</name>
     <message>
         <source>Live</source>
@@ -990,6 +1059,57 @@
     </message>
     <message>
         <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VideoWall</name>
+    <message>
+        <source>Alarm %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm %1</source>
+        <extracomment>What a dragged camera carries: its id, UTF-8 (several ids: one a line).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to open the alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WallBar</name>
+    <message>
+        <source>Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page (PgUp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page (PgDn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn the pages by themselves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

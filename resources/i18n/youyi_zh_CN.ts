@@ -165,6 +165,20 @@
     </message>
 </context>
 <context>
+    <name>CameraBrowser</name>
+    <message>
+        <source>Filter cameras: name or id</source>
+        <translation>筛选摄像机：名称或编号</translation>
+    </message>
+</context>
+<context>
+    <name>CameraTree</name>
+    <message>
+        <source>Other cameras</source>
+        <translation>其他摄像机</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>Elevator fault</source>
@@ -761,6 +775,29 @@
     </message>
 </context>
 <context>
+    <name>OrderStep</name>
+    <message>
+        <source>Supervised</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Pictures added</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <source>Near its deadline</source>
+        <translation>临近时限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+</context>
+<context>
     <name>OrderTableModel</name>
     <message>
         <source>Number</source>
@@ -940,6 +977,38 @@
     </message>
 </context>
 <context>
+    <name>VideoController</name>
+    <message>
+        <source>Video wall on its own screen</source>
+        <extracomment>In its dock beside the map and queue 84 tiles are too small to read: 16 by default there, all 84 on a screen of the wall&apos;s own (F12).</extracomment>
+        <translation>视频墙单独一屏</translation>
+    </message>
+    <message>
+        <source>Cameras not loaded: %1</source>
+        <translation>摄像机未能加载：%1</translation>
+    </message>
+    <message>
+        <source>Save snapshot</source>
+        <translation>保存截图</translation>
+    </message>
+    <message>
+        <source>Snapshot to work order %1</source>
+        <translation>截图添加到工单 %1</translation>
+    </message>
+    <message>
+        <source>No picture from %1 yet</source>
+        <translation>%1 尚无画面</translation>
+    </message>
+    <message>
+        <source>Snapshot saved: %1</source>
+        <translation>截图已保存：%1</translation>
+    </message>
+    <message>
+        <source>Snapshot attached to %1</source>
+        <translation>截图已添加到 %1</translation>
+    </message>
+</context>
+<context>
     <name>VideoTile</name>
     <message>
         <source>Live</source>
@@ -988,6 +1057,57 @@
     <message>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWall</name>
+    <message>
+        <source>Alarm %1 — %2</source>
+        <translation>报警 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Alarm %1</source>
+        <extracomment>What a dragged camera carries: its id, UTF-8 (several ids: one a line).</extracomment>
+        <translation>报警 %1</translation>
+    </message>
+    <message>
+        <source>Click to open the alarm</source>
+        <translation>点击查看报警</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>WallBar</name>
+    <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>Previous page (PgUp)</source>
+        <translation>上一页 (PgUp)</translation>
+    </message>
+    <message>
+        <source>Next page (PgDn)</source>
+        <translation>下一页 (PgDn)</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>轮巡</translation>
+    </message>
+    <message>
+        <source>Turn the pages by themselves</source>
+        <translation>自动翻页</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
     </message>
 </context>
 <context>

@@ -222,6 +222,25 @@ class WorkOrderService:
             )
         return to_view(row)
 
+    def attach(
+        self, order_id: int, refs: Sequence[str], *, actor: Actor, note: str = ""
+    ) -> OrderView:
+        """Add pictures (``att:`` references) to an open order as a step of its own
+        history.  Evidence does not depend on the copy the user saw, so this takes
+        the order as it is now rather than refusing a stale version."""
+        if not refs:
+            raise ValidationError("attach needs at least one picture")
+        now = self.clock()
+        with self.store.transaction() as tx:
+            row = tx.conn.execute(_BY_ID, {"oid": order_id}).first()
+            if row is None:
+                raise NotFoundError(f"no work order with id {order_id}")
+            if not row.is_open:
+                raise TransitionError(f"work order {row.number} is closed: nothing more to attach")
+            row = self.update_row(tx.conn, row, row.version, actor, now, {})
+            self.record(tx, row, actor, now, "attach", None, None, note, refs, {})
+        return to_view(row)
+
     # --- reading -------------------------------------------------------------
 
     def get(self, order_id: int) -> OrderView:

@@ -69,7 +69,12 @@ class Keyboard:
         """Run ``steps`` once the dialog that the next key opens is up."""
 
         def run() -> None:
-            if QApplication.activeModalWidget() is None:
+            modal = QApplication.activeModalWidget()
+            if modal is None:
+                QTimer.singleShot(20, run)
+                return
+            if not modal.isActiveWindow():  # offscreen: no window manager hands it over
+                modal.activateWindow()
                 QTimer.singleShot(20, run)
                 return
             for step in steps:

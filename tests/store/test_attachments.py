@@ -102,3 +102,28 @@ def test_a_reported_result_carries_its_photos(
     last = service.history(order.id)[-1]
     assert last.attachments == tuple(refs)
     assert AttachmentStore(store).get(refs[0]).name == "after.png"
+
+
+def test_pictures_attached_to_an_open_order_as_a_step_of_its_own(
+    store: Store, service: WorkOrderService, tmp_path: Path
+) -> None:
+    from services.domain import Principal, Role
+    from services.errors import PermissionDeniedError, TransitionError
+    from services.order_desk import OrderDesk
+
+    desk = OrderDesk(service)
+    operator = Principal(1, "operator", "值班员", Role.OPERATOR)
+    elsewhere = Principal(2, "supervisor", "网格长", Role.SUPERVISOR, frozenset({"G33"}))
+    order = desk.raise_order(operator, NewOrder("电动车进电梯", "G11"))
+    refs = AttachmentStore(store).add_files([png(tmp_path, "CAM-003.png", (9, 9, 9))], "operator")
+    with pytest.raises((NotFoundError, PermissionDeniedError)):
+        desk.attach(elsewhere, order.id, refs)  # not one of their grid cells
+    after = desk.attach(operator, order.id, refs, "CAM-003 snapshot")
+    assert after.version == order.version + 1 and after.state is OrderState.REPORTED
+    last = desk.history(operator, order.id)[-1]
+    assert (last.action, last.attachments, last.note) == ("attach", tuple(refs), "CAM-003 snapshot")
+    with pytest.raises(ValidationError):
+        desk.attach(operator, order.id, [])
+    closed = desk.move(operator, order.id, Move(OrderState.NOT_FILED, note="重复"), after.version)
+    with pytest.raises(TransitionError, match="closed"):
+        desk.attach(operator, closed.id, refs)

@@ -1,0 +1,254 @@
+"""Wires the video wall into the console: the camera catalogue loaded off the GUI
+thread, the wall's layout and tour kept in the workstation's settings, alarm
+linkage (报警联动: a new alarm whose rule asks for it brings up the device's
+camera, and the tile leads back to the alarm), a device card's cameras shown
+large, and snapshots saved or attached to the selected work order.
+
+The players are made after the window is shown (probing libVLC is kept out of
+the start-up); a wall that is not visible decodes nothing."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu, QSplitter, QWidget
+
+from console import settings as keys
+from console.jobs import Jobs
+from console.orders_controller import OrdersController
+from services.attachments import AttachmentStore
+from services.cameras import CameraEntry, camera_catalogue, cameras_of_devices
+from services.db.store import Store
+from services.domain import Principal, QueuedAlarm
+from services.rules import RuleSet
+from widgets.camera_tree import CameraBrowser, tile_camera
+from widgets.video_backends import PlayerFactory
+from widgets.video_layouts import WallLayout
+from widgets.video_tile import VideoTile
+from widgets.video_wall import VideoWall
+from widgets.video_wall_popup import other_screen
+
+log = logging.getLogger(__name__)
+#: In its dock beside the map and queue 84 tiles are too small to read: 16 by
+#: default there, all 84 on a screen of the wall's own (F12).
+DOCKED_LAYOUT, OWN_SCREEN_LAYOUT = "16", "84"
+
+
+class VideoController(QObject):
+    def __init__(
+        self,
+        store: Store,
+        principal: Principal,
+        jobs: Jobs,
+        orders: OrdersController,
+        rules: RuleSet,
+        notify: Callable[[str], None],
+        show_alarm: Callable[[int], None],
+    ) -> None:
+        super().__init__()
+        self.store, self.principal, self.jobs, self.orders = store, principal, jobs, orders
+        self.rules, self.notify, self.show_alarm_in_queue = rules, notify, show_alarm
+        self.pictures = AttachmentStore(store)
+        self.panel = QSplitter(Qt.Orientation.Horizontal)
+        self.panel.setObjectName("videoPanel")
+        self.browser = CameraBrowser(self.panel)
+        self.wall: VideoWall | None = None
+        self.links: dict[str, tuple[str, ...]] = {}
+        self.seen: set[int] | None = None  # alarms known before; None until the first load
+        self.pending_camera: str | None = None
+        self.dock: QDockWidget | None = None
+        self.view_menu: QMenu | None = None
+        self.docked_layout = DOCKED_LAYOUT
+        self.own_screen = QAction(self)
+        self.own_screen.setCheckable(True)
+        self.own_screen.setShortcut(QKeySequence(Qt.Key.Key_F12))
+        self.own_screen.toggled.connect(self.set_own_screen)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.own_screen.setText(self.tr("Video wall on its own screen"))
+
+    def attach_to(self, dock: QDockWidget, view_menu: QMenu) -> None:
+        """The wall's dock, and its place in the View menu (一屏观全域: the whole
+        district on a screen of its own, 84 tiles)."""
+        self.dock, self.view_menu = dock, view_menu
+        view_menu.insertAction(view_menu.actions()[len(view_menu.actions()) - 2], self.own_screen)
+
+    def set_own_screen(self, on: bool) -> None:
+        """The wall floats onto the workstation's other screen (this one when there is
+        no other) filling it, all 84 cameras at once; back in its dock, as before."""
+        dock, wall = self.dock, self.wall
+        if dock is None or wall is None:
+            return
+        if on:
+            self.docked_layout = wall.wall_layout.name
+            screen = other_screen(dock.window()) or dock.window().screen()
+            dock.show()
+            dock.setFloating(True)
+            dock.setGeometry(screen.availableGeometry())
+            wall.set_layout(OWN_SCREEN_LAYOUT)
+        else:
+            dock.setFloating(False)
+            wall.set_layout(self.docked_layout)
+        self.own_screen.setChecked(on)
+
+    def start(self, factory: PlayerFactory | None = None) -> None:
+        """Make the wall once the window is up, then load the cameras."""
+        QTimer.singleShot(0, self.panel, lambda: self._build(factory))
+
+    def _build(self, factory: PlayerFactory | None) -> None:
+        s = keys.settings()
+        wall = VideoWall(
+            factory or PlayerFactory(),
+            [],
+            self.panel,
+            layout=str(s.value(keys.VIDEO_LAYOUT, DOCKED_LAYOUT)),
+            custom_layouts=custom_layouts(s.value(keys.VIDEO_CUSTOM_LAYOUTS, "")),
+        )
+        wall.tour.set_interval(_int(s.value(keys.VIDEO_TOUR_S, 30), 30))
+        wall.layout_changed.connect(lambda name: keys.settings().setValue(keys.VIDEO_LAYOUT, name))
+        wall.bar.tour_interval_changed.connect(
+            lambda seconds: keys.settings().setValue(keys.VIDEO_TOUR_S, seconds)
+        )
+        wall.alarm_clicked.connect(self.show_alarm_in_queue)
+        wall.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        wall.customContextMenuRequested.connect(self._on_context_menu)
+        self.browser.tree.camera_activated.connect(self.show_camera)
+        self.panel.addWidget(wall)
+        self.panel.setStretchFactor(1, 1)
+        self.panel.setSizes([220, 1000])
+        self.wall = wall
+        self.jobs.submit(
+            lambda: (camera_catalogue(self.store), cameras_of_devices(self.store)),
+            self._loaded,
+            lambda exc: self.notify(self.tr("Cameras not loaded: %1").replace("%1", str(exc))),
+        )
+
+    def _loaded(self, found: tuple[list[CameraEntry], dict[str, tuple[str, ...]]]) -> None:
+        entries, self.links = found
+        self.browser.tree.set_cameras(entries)
+        assert self.wall is not None
+        self.wall.set_cameras([tile_camera(e) for e in entries])
+        if self.pending_camera:
+            self.show_camera(self.pending_camera)
+
+    # --- alarm linkage -------------------------------------------------------------
+
+    def on_alarms(self, alarms: list[QueuedAlarm]) -> None:
+        """The queue as loaded: new alarms whose rule pops up their camera do so."""
+        if self.seen is None:  # what was open at start-up stays where it is
+            self.seen = {a.id for a in alarms}
+            return
+        for alarm in alarms:
+            if alarm.id in self.seen:
+                continue
+            self.seen.add(alarm.id)
+            rule = self.rules.match(alarm.kind, alarm.alarm_type)
+            cameras = self.links.get(alarm.device_id, ())
+            if rule is not None and rule.popup and cameras and self.wall is not None:
+                text = f"{alarm.label} · {alarm.device_name or alarm.device_id}"
+                self.wall.show_alarm(cameras[0], alarm.id, text)
+
+    # --- cameras shown large ---------------------------------------------------------
+
+    def show_camera(self, camera_id: str) -> None:
+        """A camera asked for by name (tree, device card): full size on the wall."""
+        wall = self.wall
+        if wall is None or not wall.pages.by_id:
+            self.pending_camera = camera_id  # once the cameras are loaded
+            return
+        self.pending_camera = None
+        position = wall.pages.find(camera_id)
+        if position is None:
+            if not wall.place(wall.current, camera_id):
+                return
+            position = wall.pages.page * wall.pages.size + wall.current
+        wall.set_page(position // wall.pages.size)
+        wall.show_full(position % wall.pages.size)
+
+    # --- snapshots -----------------------------------------------------------------
+
+    def _on_context_menu(self, at: QPoint) -> None:
+        wall = self.wall
+        tile = _tile_at(wall.childAt(at)) if wall is not None else None
+        if wall is None or tile is None or tile.camera is None:
+            return
+        camera = tile.camera.id
+        order = self.orders.desk.detail.order
+        menu = QMenu(wall)
+        menu.addAction(self.tr("Save snapshot"), lambda: self.snapshot(camera, None))
+        if order is not None and order.is_open:
+            to_order = menu.addAction(
+                self.tr("Snapshot to work order %1").replace("%1", order.number),
+                lambda: self.snapshot(camera, order.id),
+            )
+            to_order.setObjectName("snapshotToOrder")
+        menu.popup(wall.mapToGlobal(at))
+
+    def snapshot(self, camera_id: str, order_id: int | None) -> Path | None:
+        """A PNG of the camera as shown; with ``order_id`` also attached to the order."""
+        path = self.wall.snapshot(camera_id) if self.wall is not None else None
+        if path is None:
+            self.notify(self.tr("No picture from %1 yet").replace("%1", camera_id))
+            return None
+        if order_id is None:
+            self.notify(self.tr("Snapshot saved: %1").replace("%1", str(path)))
+            return path
+        p, desk = self.principal, self.orders.service
+
+        def attach() -> Any:
+            refs = self.pictures.add_files([path], p.login)
+            return desk.attach(p, order_id, refs, f"{camera_id} {path.stem}")
+
+        self.jobs.submit(attach, self._attached, self.orders._failed)
+        return path
+
+    def _attached(self, order: Any) -> None:
+        self.notify(self.tr("Snapshot attached to %1").replace("%1", order.number))
+        self.orders.load_detail(order.id)
+
+    def close(self) -> None:
+        if self.own_screen.isChecked():
+            self.set_own_screen(False)
+        if self.view_menu is not None:
+            self.view_menu.removeAction(self.own_screen)
+        if self.wall is not None:
+            self.wall.close()
+
+
+def _tile_at(widget: QWidget | None) -> VideoTile | None:
+    while widget is not None and not isinstance(widget, VideoTile):
+        widget = widget.parentWidget()
+    return widget
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return default
+
+
+def custom_layouts(raw: object) -> list[WallLayout]:
+    """The workstation's own layouts (a JSON list of layouts by name); a broken one
+    is skipped with a warning, the rest kept."""
+    if not raw:
+        return []
+    try:
+        items = json.loads(str(raw))
+    except ValueError:
+        log.warning("video wall: custom layouts in the settings are not JSON; ignored")
+        return []
+    out = []
+    for item in items if isinstance(items, list) else []:
+        try:
+            out.append(WallLayout.from_dict(item))
+        except (ValueError, TypeError, KeyError) as exc:
+            log.warning("video wall: custom layout skipped: %s", exc)
+    return out
