@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from console import __version__
+from console.connection import apply_saved
 from services.db.migrate import current_revision, head_revision, is_current, upgrade
 from services.db.store import Store
 from services.errors import ConfigError, ServiceError
@@ -32,8 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="URL",
         help="database URL (sqlite:///PATH or "
-        "postgresql://USER@HOST:PORT/DB); default $YOUYI_DB, else a SQLite "
-        "file in the user's data folder",
+        "postgresql://USER@HOST:PORT/DB); default $YOUYI_DB, else the saved "
+        "one (--remember), else a SQLite file in the user's data folder",
     )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default zh_CN)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
@@ -44,9 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--broker",
         metavar="URL",
         help="ingest alerts in this console from mqtt://[USER:PASSWORD@]HOST[:PORT] "
-        "(or mqtts://); default $YOUYI_BROKER; the demo runs its own",
+        "(or mqtts://); default $YOUYI_BROKER, else the saved one; the demo runs its own",
     )
-    parser.add_argument("--site", default="youyi", help="topic root (default %(default)s)")
+    parser.add_argument("--site", help="topic root (default: saved, else youyi)")
+    parser.add_argument(
+        "--remember",
+        action="store_true",
+        help="save --db, --broker and --site as this workstation's settings "
+        "(used when neither flags nor $YOUYI_DB / $YOUYI_BROKER say otherwise)",
+    )
     parser.add_argument(
         "--no-ingest",
         action="store_true",
@@ -105,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    apply_saved(args)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -11,6 +11,10 @@ ORGANIZATION = "Youyi"
 APPLICATION = "youyi-console"
 
 LANGUAGE = "ui/language"  # "zh_CN" | "en"
+# Where this workstation connects (console.connection: after flags and environment).
+DATABASE = "connection/database"
+BROKER = "connection/broker"
+SITE = "connection/site"
 # The window layout is kept per arrangement of screens (a laptop alone, docked
 # beside two monitors, ...): window/<arrangement>/geometry and .../state.
 WINDOW_GEOMETRY = "geometry"

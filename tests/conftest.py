@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -10,6 +11,9 @@ from collections.abc import Iterator
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The workstation's own settings (a saved database or broker, a layout) never reach
+# a test, nor do the tests' reach the workstation: QSettings under a fresh folder.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="youyi-test-config-")
 
 
 @pytest.fixture(autouse=True)
