@@ -75,6 +75,10 @@ def fit(area: QRect, aspect: float) -> QRectF:
     return QRectF(x, y, width, height)
 
 
+#: Pictures drawn at this fraction of their width or more are scaled smoothly.
+SMOOTH_FROM = 0.6
+
+
 def paint_tile(tile: VideoTile, painter: QPainter) -> None:
     rect = tile.rect()
     painter.fillRect(rect, Qt.GlobalColor.black)
@@ -84,7 +88,10 @@ def paint_tile(tile: VideoTile, painter: QPainter) -> None:
     if image is not None and player is not None and not image.isNull():
         aspect = player.aspect or image.width() / max(1, image.height())
         target = fit(rect, aspect)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        # Smooth scaling costs a tenth of a core or more over 84 small tiles (bench_video)
+        # and shows little at half size or less: kept for tiles that show detail.
+        smooth = target.width() >= SMOOTH_FROM * image.width()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
         painter.drawImage(target, image)
         if state is PlayerState.LOST:
             painter.fillRect(target, QColor(0, 0, 0, 120))
