@@ -277,12 +277,12 @@ class AlertQueuePanel(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.ack_button.setText(self.tr("Acknowledge (Space)"))
-        self.order_button.setText(self.tr("Raise order… (Enter)"))
+        self.ack_button.setText(self.tr("Ack (Space)"))
+        self.order_button.setText(self.tr("Order… (Enter)"))
         self.order_button.setToolTip(self.tr("Raise a work order from the alarm (Enter, Ctrl+R)"))
-        self.map_button.setText(self.tr("On map (M)"))
-        self.next_button.setText(self.tr("Next unacknowledged (N)"))
-        self.false_button.setText(self.tr("False alarm… (Shift+Del)"))
+        self.map_button.setText(self.tr("Map (M)"))
+        self.next_button.setText(self.tr("Next (N)"))
+        self.false_button.setText(self.tr("False… (Shift+Del)"))
         self.mute_button.setText(self.tr("Sound off") if self.muted else self.tr("Sound on"))
         self.mute_button.setToolTip(self.tr("A tone for new major and critical alarms"))
         self.filter_button.setToolTip(self.tr("Show every grid cell again"))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -33,6 +33,7 @@ from widgets.workorder_actions import (
 from widgets.workorder_move import NEEDS_NOTE, MoveDialog, verb
 
 DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
+BUTTONS_PER_ROW = 3
 S = OrderState
 
 
@@ -62,7 +63,7 @@ class OrderDetail(QWidget):
         self.history = QListWidget(self)
         self.history.setObjectName("orderHistory")
         self.history.itemActivated.connect(self._on_history_activated)
-        self.actions_row = QHBoxLayout()
+        self.actions_row = QGridLayout()  # three a row: a narrow pane keeps them legible
         self.buttons: list[QPushButton] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -142,7 +143,8 @@ class OrderDetail(QWidget):
     def _add_button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
-        self.actions_row.addWidget(button)
+        n = len(self.buttons)
+        self.actions_row.addWidget(button, n // BUTTONS_PER_ROW, n % BUTTONS_PER_ROW)
         button.setVisible(self.isVisible())  # now, so that it can take the focus at once
         self.buttons.append(button)
         return button

@@ -86,23 +86,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Acknowledge (Space)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raise order… (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Raise a work order from the alarm (Enter, Ctrl+R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next unacknowledged (N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>False alarm… (Shift+Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -110,7 +94,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>On map (M)</source>
+        <source>Ack (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order… (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False… (Shift+Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

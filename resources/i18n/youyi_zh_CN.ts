@@ -86,32 +86,32 @@
         <translation>网格 %1  ✕</translation>
     </message>
     <message>
-        <source>Acknowledge (Space)</source>
-        <translation>确认（空格）</translation>
-    </message>
-    <message>
-        <source>Raise order… (Enter)</source>
-        <translation>生成工单…（回车）</translation>
-    </message>
-    <message>
         <source>Raise a work order from the alarm (Enter, Ctrl+R)</source>
         <translation>由此告警生成工单（回车、Ctrl+R）</translation>
-    </message>
-    <message>
-        <source>Next unacknowledged (N)</source>
-        <translation>下一条未确认（N）</translation>
-    </message>
-    <message>
-        <source>False alarm… (Shift+Del)</source>
-        <translation>误报…（Shift+Del）</translation>
     </message>
     <message>
         <source>Filter: alarm, device, community…</source>
         <translation>筛选：告警、设备、小区…</translation>
     </message>
     <message>
-        <source>On map (M)</source>
+        <source>Ack (Space)</source>
+        <translation>确认（空格）</translation>
+    </message>
+    <message>
+        <source>Order… (Enter)</source>
+        <translation>生成工单…（回车）</translation>
+    </message>
+    <message>
+        <source>Map (M)</source>
         <translation>地图定位（M）</translation>
+    </message>
+    <message>
+        <source>Next (N)</source>
+        <translation>下一条未确认（N）</translation>
+    </message>
+    <message>
+        <source>False… (Shift+Del)</source>
+        <translation>误报…（Shift+Del）</translation>
     </message>
     <message>
         <source>Sound off</source>
