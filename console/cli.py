@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli_users import add_user_commands
 
     add_user_commands(sub)
+    from console.cli_video import add_video_commands
+
+    add_video_commands(sub)
     return parser
 
 

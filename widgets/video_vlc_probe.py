@@ -99,6 +99,10 @@ def probe_libvlc(module_name: str = "vlc") -> VlcProbe:
 def _probe(module_name: str) -> VlcProbe:
     try:
         vlc = importlib.import_module(module_name)
+    except SystemExit:  # python-vlc's answer to a PYTHON_VLC_LIB_PATH that does not load
+        lib = os.environ.get("PYTHON_VLC_LIB_PATH", "")
+        log.warning("libVLC broken: %s does not load", lib)
+        return VlcProbe(False, "broken", f"PYTHON_VLC_LIB_PATH={lib} does not load")
     except Exception as error:  # ImportError, OSError, NotImplementedError from python-vlc
         log.warning("libVLC missing: %s", error)
         return VlcProbe(False, "missing", f"{type(error).__name__}: {error}")
