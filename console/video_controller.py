@@ -9,7 +9,6 @@ the start-up); a wall that is not visible decodes nothing."""
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -17,11 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QSplitter, QWidget
 
 from console import settings as keys
 from console.jobs import Jobs
 from console.orders_controller import OrdersController
+from console.wall_views import saved_views, with_view
 from services.attachments import AttachmentStore
 from services.cameras import CameraEntry, camera_catalogue, cameras_of_devices
 from services.db.store import Store
@@ -62,6 +62,8 @@ class VideoController(QObject):
         self.links: dict[str, tuple[str, ...]] = {}
         self.seen: set[int] | None = None  # alarms known before; None until the first load
         self.pending_camera: str | None = None
+        self.views: dict[str, list[str | None]] = {}  # saved views: the camera of each tile
+        self.view_shown = False
         self.dock: QDockWidget | None = None
         self.view_menu: QMenu | None = None
         self.docked_layout = DOCKED_LAYOUT
@@ -104,15 +106,17 @@ class VideoController(QObject):
 
     def _build(self, factory: PlayerFactory | None) -> None:
         s = keys.settings()
+        views = saved_views(s.value(keys.VIDEO_CUSTOM_LAYOUTS, ""))
+        self.views = {layout.name: cameras for layout, cameras in views}
         wall = VideoWall(
             factory or PlayerFactory(),
             [],
             self.panel,
             layout=str(s.value(keys.VIDEO_LAYOUT, DOCKED_LAYOUT)),
-            custom_layouts=custom_layouts(s.value(keys.VIDEO_CUSTOM_LAYOUTS, "")),
+            custom_layouts=[layout for layout, _ in views],
         )
         wall.tour.set_interval(_int(s.value(keys.VIDEO_TOUR_S, 30), 30))
-        wall.layout_changed.connect(lambda name: keys.settings().setValue(keys.VIDEO_LAYOUT, name))
+        wall.layout_changed.connect(self._on_layout_changed)
         wall.bar.tour_interval_changed.connect(
             lambda seconds: keys.settings().setValue(keys.VIDEO_TOUR_S, seconds)
         )
@@ -135,6 +139,7 @@ class VideoController(QObject):
         self.browser.tree.set_cameras(entries)
         assert self.wall is not None
         self.wall.set_cameras([tile_camera(e) for e in entries])
+        self._on_layout_changed(self.wall.wall_layout.name)  # a saved view's cameras
         if self.pending_camera:
             self.show_camera(self.pending_camera)
 
@@ -189,6 +194,8 @@ class VideoController(QObject):
                 lambda: self.snapshot(camera, order.id),
             )
             to_order.setObjectName("snapshotToOrder")
+        menu.addSeparator()
+        menu.addAction(self.tr("Save this view as…"), self._ask_view_name)
         menu.popup(wall.mapToGlobal(at))
 
     def snapshot(self, camera_id: str, order_id: int | None) -> Path | None:
@@ -208,6 +215,44 @@ class VideoController(QObject):
 
         self.jobs.submit(attach, self._attached, self.orders._failed)
         return path
+
+    # --- saved views ---------------------------------------------------------------
+
+    def _ask_view_name(self) -> None:
+        name, ok = QInputDialog.getText(
+            self.panel, self.tr("Save view"), self.tr("Name of this layout and its cameras:")
+        )
+        if ok and name.strip():
+            self.save_view(name.strip())
+
+    def save_view(self, name: str) -> None:
+        """The wall's layout and the camera of each tile on this page, by name, in
+        the workstation's settings and the layout list."""
+        wall = self.wall
+        if wall is None:
+            return
+        now = wall.wall_layout
+        layout = WallLayout(name, now.rows, now.cols, now.cells)
+        cameras = [t.camera.id if t.camera else None for t in wall.tiles()][: layout.size]
+        self.views[name] = cameras
+        s = keys.settings()
+        raw = s.value(keys.VIDEO_CUSTOM_LAYOUTS, "")
+        s.setValue(keys.VIDEO_CUSTOM_LAYOUTS, with_view(raw, layout, cameras))
+        wall.add_layout(layout)
+        wall.set_layout(name)
+        self.notify(self.tr("View %1 saved").replace("%1", name))
+
+    def _on_layout_changed(self, name: str) -> None:
+        keys.settings().setValue(keys.VIDEO_LAYOUT, name)
+        wall = self.wall
+        if wall is None:
+            return
+        if name in self.views or self.view_shown:  # a view's cameras are its own
+            wall.clear_placements()
+        self.view_shown = name in self.views
+        for slot, camera in enumerate(self.views.get(name, [])):
+            if camera and camera in wall.pages.by_id:
+                wall.place(slot, camera)
 
     def _attached(self, order: Any) -> None:
         self.notify(self.tr("Snapshot attached to %1").replace("%1", order.number))
@@ -233,22 +278,3 @@ def _int(value: object, default: int) -> int:
         return int(str(value))
     except ValueError:
         return default
-
-
-def custom_layouts(raw: object) -> list[WallLayout]:
-    """The workstation's own layouts (a JSON list of layouts by name); a broken one
-    is skipped with a warning, the rest kept."""
-    if not raw:
-        return []
-    try:
-        items = json.loads(str(raw))
-    except ValueError:
-        log.warning("video wall: custom layouts in the settings are not JSON; ignored")
-        return []
-    out = []
-    for item in items if isinstance(items, list) else []:
-        try:
-            out.append(WallLayout.from_dict(item))
-        except (ValueError, TypeError, KeyError) as exc:
-            log.warning("video wall: custom layout skipped: %s", exc)
-    return out

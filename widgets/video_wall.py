@@ -148,6 +148,11 @@ class VideoWall(QWidget):
         self._fill()
         return True
 
+    def clear_placements(self) -> None:
+        """Forget the cameras put on tiles by hand: the wall's own order again."""
+        self.pages.placed.clear()
+        self._fill()
+
     def _turn(self, page: int) -> None:
         self.pages.go(page)
         self._fill()

@@ -999,11 +999,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save this view as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No picture from %1 yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Snapshot saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of this layout and its cameras:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View %1 saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

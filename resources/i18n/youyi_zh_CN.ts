@@ -996,12 +996,28 @@
         <translation>截图添加到工单 %1</translation>
     </message>
     <message>
+        <source>Save this view as…</source>
+        <translation>将此画面另存为…</translation>
+    </message>
+    <message>
         <source>No picture from %1 yet</source>
         <translation>%1 尚无画面</translation>
     </message>
     <message>
         <source>Snapshot saved: %1</source>
         <translation>截图已保存：%1</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存画面</translation>
+    </message>
+    <message>
+        <source>Name of this layout and its cameras:</source>
+        <translation>此布局及其摄像机的名称：</translation>
+    </message>
+    <message>
+        <source>View %1 saved</source>
+        <translation>画面“%1”已保存</translation>
     </message>
     <message>
         <source>Snapshot attached to %1</source>

@@ -11,7 +11,7 @@ from sqlalchemy import insert
 from console import settings as keys
 from console.app import build_window, create_app
 from console.session import Session
-from console.video_controller import custom_layouts
+from console.wall_views import custom_layouts
 from console.workspace import Workspace
 from services.attachments import AttachmentStore
 from services.db.models import device_cameras
@@ -28,9 +28,11 @@ from widgets.video_session import live_sessions
 __all__ = ["demo_store"]  # fixture
 
 
-def console(qtbot: QtBot, store: Store) -> tuple[Session, Workspace]:
-    with store.transaction() as tx:  # the lift's camera, as the registry links them
-        tx.conn.execute(insert(device_cameras), [{"device_id": "EL-0231", "camera_id": "CAM-050"}])
+def console(qtbot: QtBot, store: Store, link: bool = True) -> tuple[Session, Workspace]:
+    if link:
+        with store.transaction() as tx:  # the lift's camera, as the registry links them
+            row = {"device_id": "EL-0231", "camera_id": "CAM-050"}
+            tx.conn.execute(insert(device_cameras), [row])
     window, _ = build_window(create_app(), store.label, "zh_CN")
     qtbot.addWidget(window)
     window.show()
@@ -142,3 +144,23 @@ def test_f12_puts_the_whole_district_on_a_screen_of_its_own_and_back(
     assert not dock.isFloating() and wall.wall_layout.name == "4"
     session.close()
     assert ws.video.own_screen not in ws.window.view_menu.actions()
+
+
+def test_a_view_saved_by_name_comes_back_with_its_cameras(qtbot: QtBot, demo_store: Store) -> None:
+    session, ws = console(qtbot, demo_store)
+    wall = ws.video.wall
+    assert wall is not None
+    wall.place(0, "CAM-050")  # the operator's own choice in the first tile
+    ws.video.save_view("值班")
+    assert wall.wall_layout.name == "值班" and wall.wall_layout.size == 4
+    session.close()
+
+    session, ws = console(qtbot, demo_store, link=False)  # the next start here
+    wall = ws.video.wall
+    assert wall is not None and "值班" in wall.layouts
+    wall.set_layout("4")
+    assert wall.tiles()[0].camera.id == "CAM-001"  # type: ignore[union-attr]
+    wall.set_layout("值班")
+    shown = [t.camera.id for t in wall.tiles() if t.camera]
+    assert shown == ["CAM-050", "CAM-002", "CAM-003", "CAM-004"]
+    session.close()
