@@ -106,6 +106,7 @@ class VideoController(QObject):
 
     def _build(self, factory: PlayerFactory | None) -> None:
         s = keys.settings()
+        first_start = s.value(keys.VIDEO_LAYOUT) is None
         views = saved_views(s.value(keys.VIDEO_CUSTOM_LAYOUTS, ""))
         self.views = {layout.name: cameras for layout, cameras in views}
         wall = VideoWall(
@@ -128,6 +129,10 @@ class VideoController(QObject):
         self.panel.setStretchFactor(1, 1)
         self.panel.setSizes([220, 1000])
         self.wall = wall
+        dock = self.dock  # a workstation with a second screen: 一屏观全域 from the first start
+        second = dock is not None and other_screen(dock.window()) is not None
+        if first_start and second and not self.principal.scoped and dock and not dock.isHidden():
+            self.own_screen.setChecked(True)
         self.jobs.submit(
             lambda: (camera_catalogue(self.store), cameras_of_devices(self.store)),
             self._loaded,

@@ -5,6 +5,7 @@ the layout kept in the workstation's settings."""
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
@@ -163,4 +164,17 @@ def test_a_view_saved_by_name_comes_back_with_its_cameras(qtbot: QtBot, demo_sto
     wall.set_layout("值班")
     shown = [t.camera.id for t in wall.tiles() if t.camera]
     assert shown == ["CAM-050", "CAM-002", "CAM-003", "CAM-004"]
+    session.close()
+
+
+def test_a_first_start_with_a_second_screen_puts_the_wall_there(
+    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys.settings().remove(keys.VIDEO_LAYOUT)  # a first start at this workstation
+    monkeypatch.setattr("console.video_controller.other_screen", lambda widget: widget.screen())
+    session, ws = console(qtbot, demo_store)
+    wall = ws.video.wall
+    assert wall is not None
+    assert ws.window.docks["video"].isFloating() and wall.wall_layout.name == "84"
+    assert ws.video.own_screen.isChecked()
     session.close()
