@@ -143,6 +143,7 @@ class OrderDetail(QWidget):
     def _add_button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
+        button.setMinimumWidth(button.sizeHint().width())  # a narrow pane never clips a verb
         n = len(self.buttons)
         self.actions_row.addWidget(button, n // BUTTONS_PER_ROW, n % BUTTONS_PER_ROW)
         button.setVisible(self.isVisible())  # now, so that it can take the focus at once
