@@ -30,6 +30,7 @@ from services.rules import RuleSet
 from widgets.camera_tree import CameraBrowser, tile_camera
 from widgets.video_backends import PlayerFactory
 from widgets.video_layouts import WallLayout
+from widgets.video_player import PlayerOptions
 from widgets.video_tile import VideoTile
 from widgets.video_wall import VideoWall
 from widgets.video_wall_popup import other_screen
@@ -110,7 +111,7 @@ class VideoController(QObject):
         views = saved_views(s.value(keys.VIDEO_CUSTOM_LAYOUTS, ""))
         self.views = {layout.name: cameras for layout, cameras in views}
         wall = VideoWall(
-            factory or PlayerFactory(),
+            factory or PlayerFactory(PlayerOptions.from_settings(s)),
             [],
             self.panel,
             layout=str(s.value(keys.VIDEO_LAYOUT, DOCKED_LAYOUT)),

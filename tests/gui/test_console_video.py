@@ -178,3 +178,17 @@ def test_a_first_start_with_a_second_screen_puts_the_wall_there(
     assert ws.window.docks["video"].isFloating() and wall.wall_layout.name == "84"
     assert ws.video.own_screen.isChecked()
     session.close()
+
+
+def test_the_players_options_come_from_the_workstations_settings(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    keys.settings().setValue("video/network_caching_ms", 800)
+    keys.settings().setValue("video/rtsp_tcp", "false")
+    session, ws = console(qtbot, demo_store)
+    wall = ws.video.wall
+    assert wall is not None
+    options = wall.factory.options
+    assert options.network_caching_ms == 800 and options.rtsp_tcp is False
+    assert options.audio is False  # the default where nothing is set
+    session.close()
