@@ -51,6 +51,25 @@ def accept_with_ctrl_enter(dialog: QDialog, accept: Callable[[], None]) -> None:
         QShortcut(QKeySequence(keys), dialog).activated.connect(accept)
 
 
+def finish_dialog(dialog: QDialog, form: QFormLayout, accept: Callable[[], None]) -> QLabel:
+    """The form, a hidden error line and OK / Cancel (Ctrl+Enter for OK, which
+    ``accept`` judges); returns the error line."""
+    error = QLabel(dialog)
+    error.setObjectName("moveDialogError")
+    error.hide()
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    accept_with_ctrl_enter(dialog, accept)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(buttons)
+    return error
+
+
 def action_text(action: str) -> str:
     return QCoreApplication.translate("OrderActions", _BUTTONS.get(action, action))
 
@@ -105,19 +124,7 @@ class OrderActionDialog(QDialog):
             self.tr("Required: say why") if action == ESCALATE else self.tr("Optional note")
         )
         form.addRow(self.tr("Note"), self.note)
-        self.error = QLabel(self)
-        self.error.setObjectName("moveDialogError")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._on_accepted)
-        buttons.rejected.connect(self.reject)
-        accept_with_ctrl_enter(self, self._on_accepted)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = finish_dialog(self, form, self._on_accepted)
         (self.level_box or self.note).setFocus()
 
     def fields(self) -> dict[str, str]:

@@ -167,12 +167,10 @@ class OrderDetail(QWidget):
         needs = (order.state, target) in NEEDS_NOTE or target in (S.DISPATCHED, S.CLOSED)
         fields: dict[str, str] = {}
         if needs and self.ask_fields:
-            dialog = MoveDialog(order, target, self.units, self)
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            self._refocus = accepted
-            if not accepted:
+            asked = self._ask(MoveDialog(order, target, self.units, self))
+            if asked is None:
                 return
-            fields = dialog.fields()
+            fields = asked
         self.banner.hide()
         self.move_requested.emit(order.id, order.version, target, fields)
 
@@ -182,14 +180,18 @@ class OrderDetail(QWidget):
         if order is None:
             return
         if fields is None:
-            dialog = OrderActionDialog(order, action, self)
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            self._refocus = accepted
-            if not accepted:
+            fields = self._ask(OrderActionDialog(order, action, self))
+            if fields is None:
                 return
-            fields = dialog.fields()
         self.banner.hide()
         self.action_requested.emit(order.id, order.version, action, fields)
+
+    def _ask(self, dialog: MoveDialog | OrderActionDialog) -> dict[str, str] | None:
+        """The dialog's fields, or None when cancelled; after it the focus goes to
+        the order's next step."""
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self._refocus = accepted
+        return dialog.fields() if accepted else None
 
     def _on_history_activated(self, item: QListWidgetItem) -> None:
         refs = item.data(Qt.ItemDataRole.UserRole)

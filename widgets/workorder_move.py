@@ -10,20 +10,18 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from services.domain import NOTE_REQUIRED, OrderState, Outcome, WorkOrder
 from widgets.labels import codes, label
-from widgets.workorder_actions import accept_with_ctrl_enter
+from widgets.workorder_actions import finish_dialog
 
 S = OrderState
 
@@ -109,19 +107,7 @@ class MoveDialog(QDialog):
             row.addWidget(self.photos_label, 1)
             row.addWidget(pick)
             form.addRow(self.tr("Photos"), row)
-        self.error = QLabel(self)
-        self.error.setObjectName("moveDialogError")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._on_accepted)
-        buttons.rejected.connect(self.reject)
-        accept_with_ctrl_enter(self, self._on_accepted)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = finish_dialog(self, form, self._on_accepted)
         self.note.setFocus()
 
     def add_photos(self, paths: list[Path]) -> None:
