@@ -87,7 +87,7 @@ class RuleEngine:
                 lon=alarm.lon,
                 lat=alarm.lat,
                 source="rule",
-                description=alarm.source,
+                description=_describe(tx, rule.title, alarm),
             ),
             RULES_ACTOR,
             source_ref=f"alarm:{alarm.alarm_id}",
@@ -117,6 +117,22 @@ class RuleEngine:
             {"o": order.id, "a": alarm.alarm_id},
         )
         return order.id
+
+
+def _describe(tx: Tx, title: str, alarm: RaisedAlarm) -> str:
+    """What the order is about, for a person: the device by name and place, what
+    happened, and the alert behind it (the alarm is linked as the order's source)."""
+    found = tx.conn.execute(
+        text(
+            "SELECT d.name, c.name FROM devices d "
+            "LEFT JOIN communities c ON c.code = d.community_code WHERE d.id = :id"
+        ),
+        {"id": alarm.device_id},
+    ).first()
+    device, community = (found[0], found[1]) if found else (None, None)
+    where = "，".join(p for p in (community, device) if p and p != alarm.device_id)
+    head = f"{where}（{alarm.device_id}）" if where else alarm.device_id
+    return f"{head}：{title}。来源：{alarm.source}"
 
 
 def _rule(raw: dict[str, object]) -> AlarmRule:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from sqlalchemy import text
 
 from services.db.store import Store
 from services.domain import OrderState
@@ -53,6 +54,25 @@ def test_rule_without_dispatch_leaves_it_for_review(store: Store, ruled: IngestW
     assert rows(store, "SELECT state, unit_code FROM work_orders") == [
         (OrderState.REPORTED.value, None)
     ]
+
+
+def test_a_rules_order_says_what_and_where_in_words(store: Store, ruled: IngestWriter) -> None:
+    ruled.write_batch([alert("d2", alert_type="door_fault")])  # a device known by id only
+    with store.transaction() as tx:
+        tx.conn.execute(
+            text(
+                "UPDATE devices SET name = '8号楼1号梯', community_code = 'C01' "
+                "WHERE id = 'AF-1102'"
+            )
+        )
+    ruled.write_batch(
+        [alert("a1", device="AF-1102", kind="arc_fault", alert_type="over_temperature")]
+    )
+    bare, named = [
+        str(d) for (d,) in rows(store, "SELECT description FROM work_orders ORDER BY id")
+    ]
+    assert bare.startswith("EL-0231：电梯门故障。") and "d2" in bare  # the alert, for the record
+    assert named.startswith("长滩一期，8号楼1号梯（AF-1102）：")
 
 
 def test_no_rule_no_order(store: Store, ruled: IngestWriter) -> None:
