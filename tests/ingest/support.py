@@ -21,6 +21,7 @@ from services.db.demo import load_demo_district
 from services.db.migrate import upgrade
 from services.db.models import Device, table_of
 from services.db.store import Store
+from services.local_broker import mosquitto_binary
 from tests.servers import ThrowawayMosquitto, machine_mosquitto_url
 
 DEVICES = [f"EL-{i:04d}" for i in range(20)]
@@ -58,10 +59,15 @@ def site() -> str:
 
 @pytest.fixture
 def broker_url(tmp_path: Path) -> Iterator[str]:
-    url = machine_mosquitto_url()
-    if url:
-        yield url
-        return
+    """A Mosquitto set up as a control room needs it (README: no limit on a client's
+    queued QoS 1 messages).  Not the machine's own: with Mosquitto's default of 1000
+    queued messages a loaded run saw 10-39 of 5,000 alerts dropped by the broker
+    while the database was away.  The machine's only where none can be started."""
+    if mosquitto_binary() is None:
+        url = machine_mosquitto_url()
+        if url:
+            yield url
+            return
     with ThrowawayMosquitto(tmp_path / "mqtt") as broker:
         yield broker.url
 
