@@ -71,6 +71,9 @@ make_venv() {
         echo "bootstrap: pip install -e '.[dev]' into .venv"
         "$ROOT/.venv/bin/python" -m pip install -q --upgrade pip
         "$ROOT/.venv/bin/python" -m pip install -q -e "$ROOT[dev]"
+        # setuptools leaves its build metadata beside pyproject.toml; the installed
+        # copy is in .venv (dist-info), so the top level keeps only the project's own.
+        rm -rf "$ROOT"/*.egg-info
         touch "$stamp"
     fi
 }
