@@ -16,11 +16,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import av
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject
 
-from widgets import video_session
-from widgets.video_player import PlayerOptions, VideoPlayer
+from widgets.video_player import PlayerOptions, SlotPlayer
 from widgets.video_session import FrameSlot, SessionBridge
 
 log = logging.getLogger(__name__)
@@ -132,7 +130,7 @@ class AvSession:
             container.seek(0)
 
 
-class AvPlayer(VideoPlayer):
+class AvPlayer(SlotPlayer):
     """FFmpeg through PyAV; ``current_image`` is the latest frame."""
 
     backend = "ffmpeg"
@@ -144,51 +142,11 @@ class AvPlayer(VideoPlayer):
         super().__init__(url, options, parent)
         self._source = source or url
         self._loop = loop
-        self._image: QImage | None = None
-        self._decoded_before = 0
 
     def _start_session(self) -> AvSession:
-        session = AvSession(self._source, self.options, self._loop)
-        video_session.adopt(session)
-        session.bridge.frame.connect(self._on_bridge_frame, Qt.ConnectionType.QueuedConnection)
-        session.bridge.happened.connect(self._on_bridge_event, Qt.ConnectionType.QueuedConnection)
-        session.start()
-        return session
+        return self._started(AvSession(self._source, self.options, self._loop))
 
     def _close_session(self) -> None:
-        session = self._session
-        if session is not None:
-            self._decoded_before += session.slot.distinct
-            session.slot.closed = True
-            session.stopping.set()
-            session.bridge.frame.disconnect(self._on_bridge_frame)
-            session.bridge.happened.disconnect(self._on_bridge_event)
+        if self._session is not None:
+            self._session.stopping.set()  # the decoder thread ends at its next check
         super()._close_session()
-
-    def _on_bridge_frame(self) -> None:
-        session = self._session
-        if session is None or self.sender() is not session.bridge:
-            return
-        frame = session.slot.take()
-        if frame is None:
-            return
-        self._image = QImage(
-            frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32
-        )
-        self._frame_arrived()
-        self.frame_ready.emit()
-
-    def _on_bridge_event(self, code: str) -> None:
-        session = self._session
-        if session is None or self.sender() is not session.bridge:
-            return
-        if code in ("error", "end"):
-            self._session_failed("error" if code == "error" else "ended")
-
-    def current_image(self) -> QImage | None:
-        return self._image
-
-    @property
-    def frames_decoded(self) -> int:
-        session = self._session
-        return self._decoded_before + (session.slot.distinct if session else 0)

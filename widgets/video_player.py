@@ -17,9 +17,9 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from widgets import video_session
@@ -150,6 +150,15 @@ class VideoPlayer(QObject):
 
     # -- for subclasses -----------------------------------------------------------
 
+    def _on_bridge_event(self, code: str) -> None:
+        """A session's "error" or "end" (queued from its threads); one closed since is
+        no longer heard."""
+        session = self._session
+        if session is None or self.sender() is not session.bridge:
+            return
+        if code in ("error", "end"):
+            self._session_failed("error" if code == "error" else "ended")
+
     def _start_session(self) -> Any:
         raise NotImplementedError
 
@@ -236,3 +245,67 @@ class UnavailablePlayer(VideoPlayer):
 
     def stop(self) -> None:
         pass
+
+
+_S = TypeVar("_S")
+
+
+class SlotPlayer(VideoPlayer):
+    """A player whose sessions decode into a ``FrameSlot`` (libVLC callbacks, PyAV):
+    their bridge connected on start, the slot's counts kept across restarts, the
+    latest frame as a QImage."""
+
+    def __init__(self, url: str, options: PlayerOptions, parent: QObject | None = None) -> None:
+        super().__init__(url, options, parent)
+        self._image: QImage | None = None
+        self._decoded_before = 0
+        self._duplicates_before = 0
+
+    def _started(self, session: _S) -> _S:
+        """Adopt and wire a new session, then start it (from ``_start_session``)."""
+        s: Any = session  # a FrameSlot session: bridge, slot, start()
+        video_session.adopt(s)
+        s.bridge.frame.connect(self._on_bridge_frame, Qt.ConnectionType.QueuedConnection)
+        s.bridge.happened.connect(self._on_bridge_event, Qt.ConnectionType.QueuedConnection)
+        s.start()
+        return session
+
+    def _close_session(self) -> None:
+        session = self._session
+        if session is not None:
+            self._decoded_before += session.slot.distinct
+            self._duplicates_before += session.slot.duplicates
+            session.slot.closed = True
+            session.bridge.frame.disconnect(self._on_bridge_frame)
+            session.bridge.happened.disconnect(self._on_bridge_event)
+        super()._close_session()
+
+    def _on_bridge_frame(self) -> None:
+        session = self._session
+        if session is None or self.sender() is not session.bridge:
+            return  # from a session already closed
+        frame = session.slot.take()
+        if frame is None:
+            return
+        self._image = QImage(
+            frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32
+        )
+        self._new_image(session)
+        self._frame_arrived()
+        self.frame_ready.emit()
+
+    def _new_image(self, session: Any) -> None:
+        """A frame has become ``_image`` (for a subclass to look at)."""
+
+    def current_image(self) -> QImage | None:
+        return self._image
+
+    @property
+    def frames_decoded(self) -> int:
+        session = self._session
+        return self._decoded_before + (session.slot.distinct if session else 0)
+
+    @property
+    def duplicates(self) -> int:
+        session = self._session
+        return self._duplicates_before + (session.slot.duplicates if session else 0)

@@ -13,11 +13,9 @@ import logging
 from typing import Any
 
 import vlc
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject
 
-from widgets import video_session
-from widgets.video_player import PlayerOptions, VideoPlayer
+from widgets.video_player import PlayerOptions, SlotPlayer
 from widgets.video_session import FrameSlot
 from widgets.video_vlc_common import VlcSession
 
@@ -117,7 +115,7 @@ class ImageSession(VlcSession):
         super().release()
 
 
-class VlcImagePlayer(VideoPlayer):
+class VlcImagePlayer(SlotPlayer):
     """libVLC with video callbacks; ``current_image`` is the latest distinct frame."""
 
     backend = "vlc-callbacks"
@@ -129,38 +127,11 @@ class VlcImagePlayer(VideoPlayer):
         super().__init__(url, options, parent)
         self._mrl = mrl
         self._loop = loop
-        self._image: QImage | None = None
-        self._decoded_before = 0
-        self._duplicates_before = 0
 
     def _start_session(self) -> ImageSession:
-        session = ImageSession(self.options, self._mrl, self._loop)
-        video_session.adopt(session)
-        session.bridge.frame.connect(self._on_bridge_frame, Qt.ConnectionType.QueuedConnection)
-        session.bridge.happened.connect(self._on_bridge_event, Qt.ConnectionType.QueuedConnection)
-        session.start()
-        return session
+        return self._started(ImageSession(self.options, self._mrl, self._loop))
 
-    def _close_session(self) -> None:
-        session = self._session
-        if session is not None:
-            self._decoded_before += session.slot.distinct
-            self._duplicates_before += session.slot.duplicates
-            session.slot.closed = True
-            session.bridge.frame.disconnect(self._on_bridge_frame)
-            session.bridge.happened.disconnect(self._on_bridge_event)
-        super()._close_session()
-
-    def _on_bridge_frame(self) -> None:
-        session = self._session
-        if session is None or self.sender() is not session.bridge:
-            return  # from a session already closed
-        frame = session.slot.take()
-        if frame is None:
-            return
-        self._image = QImage(
-            frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32
-        )
+    def _new_image(self, session: Any) -> None:
         if not self.aspect:
             # libVLC hands the callbacks the coded size (320x192 for 320x180) and
             # scales into it; the tile paints with the visible size's aspect.
@@ -170,25 +141,3 @@ class VlcImagePlayer(VideoPlayer):
                 width = height = 0
             if width and height:
                 self.aspect = width / height
-        self._frame_arrived()
-        self.frame_ready.emit()
-
-    def _on_bridge_event(self, code: str) -> None:
-        session = self._session
-        if session is None or self.sender() is not session.bridge:
-            return
-        if code in ("error", "end"):
-            self._session_failed("error" if code == "error" else "ended")
-
-    def current_image(self) -> QImage | None:
-        return self._image
-
-    @property
-    def frames_decoded(self) -> int:
-        session = self._session
-        return self._decoded_before + (session.slot.distinct if session else 0)
-
-    @property
-    def duplicates(self) -> int:
-        session = self._session
-        return self._duplicates_before + (session.slot.duplicates if session else 0)

@@ -97,13 +97,6 @@ class VlcWindowPlayer(VideoPlayer):
             self._frame_arrived()
             self.frame_ready.emit()
 
-    def _on_bridge_event(self, code: str) -> None:
-        session = self._session
-        if session is None or self.sender() is not session.bridge:
-            return
-        if code in ("error", "end"):
-            self._session_failed("error" if code == "error" else "ended")
-
     @property
     def frames_decoded(self) -> int:
         return self._decoded_before + self._decoded
