@@ -175,13 +175,7 @@ class VideoController(QObject):
             self.pending_camera = camera_id  # once the cameras are loaded
             return
         self.pending_camera = None
-        position = wall.pages.find(camera_id)
-        if position is None:
-            if not wall.place(wall.current, camera_id):
-                return
-            position = wall.pages.page * wall.pages.size + wall.current
-        wall.set_page(position // wall.pages.size)
-        wall.show_full(position % wall.pages.size)
+        wall.show_camera(camera_id)
 
     # --- snapshots -----------------------------------------------------------------
 

@@ -70,7 +70,7 @@ class Workspace:
         )
         window.set_panel("video", self.video.panel)
         self.video.attach_to(window.docks["video"], window.view_menu)
-        window.language_chosen.connect(lambda _code: self.video.retranslate())
+        self._on_language = window.language_chosen.connect(lambda _c: self.video.retranslate())
         self.alerts.queue_loaded.connect(self.video.on_alarms)
         self.alert_panel.model.unacknowledged_changed.connect(window.set_unacknowledged)
         self.alert_panel.raise_order_requested.connect(self.raise_order_for_alarm)
@@ -147,8 +147,10 @@ class Workspace:
             self.alerts.acknowledge(alarm.id, alarm.version)
         if alarm.work_order_id:  # it has its order already: review it, Enter confirms
             self.orders.selected = self.orders.focus_on = alarm.work_order_id
-            self.desk.select_order(alarm.work_order_id)
-            self.orders.load_detail(alarm.work_order_id)
+            order_id = alarm.work_order_id
+            shown = self.desk.selected_id() == order_id
+            if shown or not self.desk.select_order(order_id):  # a new selection loads it
+                self.orders.load_detail(order_id)
             return
         category, priority = self.suggest(alarm)
         place = alarm.community_name or alarm.grid
@@ -175,6 +177,7 @@ class Workspace:
             self.map.center_on_alarm(alarm_id)
 
     def close(self) -> None:
+        self.window.language_chosen.disconnect(self._on_language)
         self.video.close()
         self.alerts.close()
         self.orders.close()

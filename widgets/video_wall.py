@@ -216,13 +216,27 @@ class VideoWall(QWidget):
             return True
         self.tour.stop()
         self.leave_full()
+        self.slots[self._bring_up(camera_id, 0)].set_alarm(alarm_id, text)
+        return True
+
+    def show_camera(self, camera_id: str) -> bool:
+        """A camera asked for by name (tree, device card): over the whole wall, on its
+        main stream. False: unknown camera."""
+        if camera_id not in self.pages.by_id:
+            return False
+        self.leave_full()
+        self.show_full(self._bring_up(camera_id, self.current))
+        return True
+
+    def _bring_up(self, camera_id: str, slot: int) -> int:
+        """The camera on screen: its page turned to, or put in ``slot`` of this page
+        when no tile has it; returns its slot."""
         position = self.pages.find(camera_id)
         if position is None:
-            self.pages.place(0, camera_id)
-            position = self.pages.page * self.pages.size
+            self.pages.place(slot, camera_id)
+            position = self.pages.page * self.pages.size + slot
         self._turn(position // self.pages.size)
-        self.slots[position % self.pages.size].set_alarm(alarm_id, text)
-        return True
+        return position % self.pages.size
 
     def alarm_screen(self) -> QScreen | None:
         """Where alarm pop-ups go; None: alarms stay in the wall."""
