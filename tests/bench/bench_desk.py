@@ -25,15 +25,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import psycopg
 from sqlalchemy import text
 
-from services.db.changefeed import libpq_conninfo
 from services.db.store import Store
 from services.domain import Category, OrderFilter, OrderState, Principal, Priority, Role
 from services.order_desk import OrderDesk
 from services.workflow.orders import WorkOrderService
-from tests.bench.bench_store import GRIDS, _naive, fresh_db
+from tests.bench.bench_store import GRIDS, copy_orders, fresh_db
 
 S = OrderState
 COLUMNS = (
@@ -107,27 +105,7 @@ def synthetic_rows(n: int) -> Iterator[tuple[object, ...]]:
 
 
 def load_rows(store: Store, n: int) -> float:
-    started = time.perf_counter()
-    if store.is_postgres:
-        with psycopg.connect(libpq_conninfo(store.url)) as conn, conn.cursor() as cur:
-            with cur.copy(f"COPY work_orders ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-                for row in synthetic_rows(n):
-                    copy.write_row(row)
-            cur.execute("ANALYZE work_orders")
-    else:
-        import sqlite3
-
-        conn = sqlite3.connect(store.url.database or "")
-        marks = ", ".join("?" * len(COLUMNS))
-        at = COLUMNS.index("created_at")
-        rows = (
-            (*r[:at], _naive(r[at]), _naive(r[at + 1]), *r[at + 2 :]) for r in synthetic_rows(n)
-        )
-        conn.executemany(f"INSERT INTO work_orders ({', '.join(COLUMNS)}) VALUES ({marks})", rows)
-        conn.commit()
-        conn.execute("ANALYZE")
-        conn.close()
-    return time.perf_counter() - started
+    return copy_orders(store, COLUMNS, synthetic_rows(n))
 
 
 def cases(store: Store, rows: int) -> list[tuple[str, Principal, OrderFilter]]:
