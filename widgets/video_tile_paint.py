@@ -101,7 +101,8 @@ def paint_tile(tile: VideoTile, painter: QPainter) -> None:
         area = rect.adjusted(8, tile.strip_height(), -8, -4)
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         painter.drawText(area, int(flags), text)
-    _paint_strip(tile, painter, state)
+    if tile.camera is not None:  # an empty tile says so in the middle, nothing more
+        _paint_strip(tile, painter, state)
 
 
 def _paint_strip(tile: VideoTile, painter: QPainter, state: PlayerState) -> None:
