@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -61,6 +61,17 @@ def row_hash(
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One entry to append: who did what to which subject, with what detail."""
+
+    at: datetime
+    actor: Actor
+    action: str
+    subject: str
+    detail: Mapping[str, object]
+
+
 def append(
     conn: Connection,
     at: datetime,
@@ -70,25 +81,38 @@ def append(
     detail: Mapping[str, object],
 ) -> int:
     """Append one entry inside the caller's transaction; returns its sequence number."""
+    return append_many(conn, [Entry(at, actor, action, subject, detail)])
+
+
+def append_many(conn: Connection, entries: Sequence[Entry]) -> int:
+    """Append ``entries`` in order inside the caller's transaction, as one
+    extension of the chain: the head is locked once (take it last in a
+    transaction: see services.db.locks), each entry's hash chained on the one
+    before it, the rows inserted in one statement.  Returns the last sequence number."""
     head = conn.execute(_LOCK_HEAD).one()
-    seq, prev = int(head.seq) + 1, str(head.hash)
-    text = canonical(detail)
-    digest = row_hash(seq, at, actor.user, actor.console, action, subject, text, prev)
-    conn.execute(
-        _INSERT,
-        dict(
-            seq=seq,
-            at=at,
-            actor=actor.user,
-            console=actor.console,
-            action=action,
-            subject=subject,
-            detail=text,
-            prev_hash=prev,
-            hash=digest,
-        ),
-    )
-    conn.execute(_MOVE_HEAD, {"seq": seq, "hash": digest})
+    seq, prev = int(head.seq), str(head.hash)
+    rows = []
+    for e in entries:
+        seq += 1
+        text = canonical(e.detail)
+        digest = row_hash(seq, e.at, e.actor.user, e.actor.console, e.action, e.subject, text, prev)
+        rows.append(
+            dict(
+                seq=seq,
+                at=e.at,
+                actor=e.actor.user,
+                console=e.actor.console,
+                action=e.action,
+                subject=e.subject,
+                detail=text,
+                prev_hash=prev,
+                hash=digest,
+            )
+        )
+        prev = digest
+    if rows:
+        conn.execute(_INSERT, rows)
+        conn.execute(_MOVE_HEAD, {"seq": seq, "hash": prev})
     return seq
 
 

@@ -15,6 +15,11 @@ class DatabaseUnavailableError(ServiceError):
     """The database cannot be reached (server down, wrong host, bad credentials)."""
 
 
+class TransientConflictError(ServiceError):
+    """The database broke a deadlock or a serialization conflict by rolling this
+    transaction back; the same work may simply be tried again."""
+
+
 class ValidationError(ServiceError):
     """Input that does not fit: an empty title, an unknown category, a bad value."""
 

@@ -223,7 +223,9 @@ class OrderDesk:
         require(principal, RAISE, new.grid)
         with self.store.transaction() as tx:
             has = tx.conn.execute(
-                select(_alarms.c.work_order_id, _alarms.c.grid_code).where(_alarms.c.id == alarm_id)
+                select(_alarms.c.work_order_id, _alarms.c.grid_code)
+                .where(_alarms.c.id == alarm_id)
+                .with_for_update()  # before the counter and the audit head: services.db.locks
             ).first()
             if has is None:
                 raise NotFoundError(f"no alarm with id {alarm_id}")

@@ -1,28 +1,30 @@
 """Alarm rules: an alarm of a given device kind and type raises a work order,
 dispatched at once where life is at stake, and pops up the nearest camera.
 
-Runs inside the ingest transaction that stored the alert, after the alarm row
-was upserted (and so locked): an alarm whose order exists already joins it, so
-one alarm never yields two orders, even with two consoles ingesting at once;
-the unique ``source_ref`` (``alarm:<id>``) guards it besides.
+Runs inside the ingest transaction that stored the alerts, after the alarm rows
+were upserted (and so locked), for all the alarms of the batch at once: an
+alarm whose order exists already joins it, so one alarm never yields two
+orders, even with two consoles ingesting at once; the unique ``source_ref``
+(``alarm:<id>``) guards it besides.
 """
 
 from __future__ import annotations
 
 import logging
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 
 from services.alerts.messages import RaisedAlarm
 from services.db.store import Tx
-from services.domain import Actor, Category, OrderState, Priority, UnitKind
+from services.domain import Actor, Category, Priority, UnitKind
 from services.errors import ConfigError
 from services.resources import resource
-from services.workflow.orders import Move, NewOrder, WorkOrderService
-from services.workflow.routing import find_unit
+from services.workflow.orders import NewOrder, Raise, WorkOrderService
+from services.workflow.routing import UnitDirectory
 
 log = logging.getLogger(__name__)
 
@@ -65,71 +67,81 @@ class RuleEngine:
         self.rules = rules
         self.orders = orders
 
-    def on_alarm(self, tx: Tx, alarm: RaisedAlarm) -> int | None:
-        """Raise (and maybe dispatch) the alarm's order; returns its id if raised."""
-        rule = self.rules.match(alarm.kind, alarm.alert_type)
-        grid = alarm.grid
-        if rule is None or not rule.order or grid is None:
-            return None
-        has = tx.conn.execute(
-            text("SELECT work_order_id FROM alarms WHERE id = :id"), {"id": alarm.alarm_id}
-        ).scalar()
-        if has is not None:
-            return None  # joins the alarm's open order
-        order = self.orders.raise_in(
-            tx,
-            NewOrder(
-                title=f"{rule.title}（{alarm.device_id}）",
-                grid=grid,
-                category=rule.category,
-                priority=rule.priority,
-                community=alarm.community,
-                lon=alarm.lon,
-                lat=alarm.lat,
-                source="rule",
-                description=_describe(tx, rule.title, alarm),
-            ),
-            RULES_ACTOR,
-            source_ref=f"alarm:{alarm.alarm_id}",
-        )
-        if rule.dispatch:
-            unit = find_unit(tx.conn, rule.unit_kind, grid, alarm.community)
-            if unit is None:
-                log.warning(
-                    "no %s unit for grid %s: order %s left for the operator",
-                    rule.unit_kind,
-                    grid,
-                    order.number,
-                )
-            else:
-                order = self.orders.move_in(
-                    tx, order.id, Move(OrderState.FILED), version=order.version, actor=RULES_ACTOR
-                )
-                order = self.orders.move_in(
-                    tx,
-                    order.id,
-                    Move(OrderState.DISPATCHED, unit=unit),
-                    version=order.version,
-                    actor=RULES_ACTOR,
-                )
-        tx.conn.execute(
-            text("UPDATE alarms SET work_order_id = :o WHERE id = :a"),
-            {"o": order.id, "a": alarm.alarm_id},
-        )
-        return order.id
+    def on_alarms(self, tx: Tx, alarms: Sequence[RaisedAlarm]) -> list[int]:
+        """Raise the orders of alarms just raised, in bulk (and file and dispatch
+        those whose rule says so); an alarm that has an order joins it.  Runs in
+        the transaction that locked the alarms (an ingest batch, the hold timer),
+        after every alarm row it takes (services.db.locks).  Returns the ids of
+        the orders raised."""
+        wanted: dict[int, tuple[RaisedAlarm, AlarmRule]] = {}
+        for alarm in alarms:
+            rule = self.rules.match(alarm.kind, alarm.alert_type)
+            if rule is not None and rule.order and alarm.grid is not None:
+                wanted.setdefault(alarm.alarm_id, (alarm, rule))
+        if not wanted:
+            return []
+        for alarm_id in tx.conn.execute(_HAVE_ORDER, {"ids": sorted(wanted)}).scalars():
+            del wanted[alarm_id]  # joins the alarm's open order
+        if not wanted:
+            return []
+        places = _places(tx, {alarm.device_id for alarm, _ in wanted.values()})
+        units = UnitDirectory.load(tx.conn)
+        raises = [_raise(alarm, rule, places, units) for alarm, rule in wanted.values()]
+        pairs = zip(raises, wanted.values(), strict=True)
+        unrouted = [r for r, (_a, rule) in pairs if rule.dispatch and not r.dispatch_to]
+        if unrouted:
+            log.warning(
+                "no unit serves %d orders to dispatch (grid %s …): left for the operator",
+                len(unrouted),
+                unrouted[0].new.grid,
+            )
+        orders = self.orders.raise_many_in(tx, raises, RULES_ACTOR)
+        tx.conn.execute(_LINK, [{"o": o.id, "a": a} for o, a in zip(orders, wanted, strict=True)])
+        return [o.id for o in orders]
 
 
-def _describe(tx: Tx, title: str, alarm: RaisedAlarm) -> str:
+_HAVE_ORDER = text(
+    "SELECT id FROM alarms WHERE id IN :ids AND work_order_id IS NOT NULL"
+).bindparams(bindparam("ids", expanding=True))
+_LINK = text("UPDATE alarms SET work_order_id = :o WHERE id = :a")
+_PLACES = text(
+    "SELECT d.id, d.name, c.name FROM devices d "
+    "LEFT JOIN communities c ON c.code = d.community_code WHERE d.id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+
+
+def _places(tx: Tx, devices: set[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Device → (its name, its community's name)."""
+    rows = tx.conn.execute(_PLACES, {"ids": sorted(devices)})
+    return {str(d): (name, community) for d, name, community in rows}
+
+
+def _raise(
+    alarm: RaisedAlarm,
+    rule: AlarmRule,
+    places: dict[str, tuple[str | None, str | None]],
+    units: UnitDirectory,
+) -> Raise:
+    assert alarm.grid is not None
+    unit = units.find(rule.unit_kind, alarm.grid, alarm.community) if rule.dispatch else None
+    new = NewOrder(
+        title=f"{rule.title}（{alarm.device_id}）",
+        grid=alarm.grid,
+        category=rule.category,
+        priority=rule.priority,
+        community=alarm.community,
+        lon=alarm.lon,
+        lat=alarm.lat,
+        source="rule",
+        description=_describe(rule.title, alarm, places.get(alarm.device_id, (None, None))),
+    )
+    return Raise(new, f"alarm:{alarm.alarm_id}", dispatch_to=unit)
+
+
+def _describe(title: str, alarm: RaisedAlarm, place: tuple[str | None, str | None]) -> str:
     """What the order is about, for a person: the device by name and place, what
     happened, and the alert behind it (the alarm is linked as the order's source)."""
-    found = tx.conn.execute(
-        text(
-            "SELECT d.name, c.name FROM devices d "
-            "LEFT JOIN communities c ON c.code = d.community_code WHERE d.id = :id"
-        ),
-        {"id": alarm.device_id},
-    ).first()
-    device, community = (found[0], found[1]) if found else (None, None)
+    device, community = place
     where = "，".join(p for p in (community, device) if p and p != alarm.device_id)
     head = f"{where}（{alarm.device_id}）" if where else alarm.device_id
     return f"{head}：{title}。来源：{alarm.source}"

@@ -15,7 +15,7 @@ from services.db.changefeed import ChangeFeed, PgListener, Subscriber, channel_f
 from services.db.engine import READ_ONLY, check_reachable, make_engine, unreachable_message
 from services.db.url import describe, resolve_url
 from services.domain import Change
-from services.errors import DatabaseUnavailableError
+from services.errors import DatabaseUnavailableError, TransientConflictError
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +67,12 @@ class Store:
             with self.engine.begin() as conn:
                 tx = Tx(conn, self)
                 yield tx
-        except OperationalError as exc:
-            if _is_connection_error(exc):
+        except DBAPIError as exc:
+            if isinstance(exc, OperationalError) and _is_connection_error(exc):
                 raise DatabaseUnavailableError(unreachable_message(self.url, exc)) from exc
+            if _sqlstate(exc) in _TRANSIENT_STATES:
+                reason = f"rolled back by the database: {_first_line(exc)}"
+                raise TransientConflictError(reason) from exc
             raise
         for change in tx.pending:
             self.feed.publish(change)
@@ -110,10 +113,22 @@ _UNAVAILABLE_STATES = frozenset({"57P01", "57P02", "57P03"})
 _UNAVAILABLE_WORDS = ("connect", "starting up", "shutting down", "recovery mode")
 
 
+#: A deadlock broken (40P01) or a serialization failure (40001): try again.
+_TRANSIENT_STATES = frozenset({"40P01", "40001"})
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    return str(getattr(exc.orig, "sqlstate", "") or "")
+
+
+def _first_line(exc: DBAPIError) -> str:
+    return (str(exc.orig).strip().splitlines() or [type(exc.orig).__name__])[0]
+
+
 def _is_connection_error(exc: DBAPIError) -> bool:
     if exc.connection_invalidated:
         return True
-    state = str(getattr(exc.orig, "sqlstate", "") or "")
+    state = _sqlstate(exc)
     if state.startswith("08") or state in _UNAVAILABLE_STATES:
         return True
     text = str(exc.orig).lower()

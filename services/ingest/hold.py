@@ -5,7 +5,7 @@ A repeat that arrives after the hold time promotes it at once; one that goes
 quiet (the condition holds, the device does not repeat) is promoted here, by
 the ingest service every second or so.  Promotion is an update guarded by
 ``state = 'pending'``, so two ingest workers promote an alarm once, and the
-rules act on it in the same transaction.
+rules act on all the alarms promoted in one go, in the same transaction.
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import Float, Integer, String, bindparam, text
 
 from services.alerts.messages import RaisedAlarm
+from services.db.locks import lock_ingest
 from services.db.store import Store
 from services.db.types import UTCDateTime
 from services.domain import Change
-from services.ingest.writer import PROMOTE, HoldTime, OnAlarm
+from services.ingest.writer import HoldTime, OnAlarms
+from services.ingest.writer_sql import writer_sql
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,7 @@ _PENDING = text(
     "   AS lat"
     " FROM alarms a JOIN devices d ON d.id = a.device_id"
     " WHERE a.is_open AND a.state = 'pending' AND a.first_seen <= :now"
+    " ORDER BY a.alarm_key"
 )
 _PENDING_ROWS = _PENDING.bindparams(bindparam("now", type_=UTCDateTime)).columns(
     id=Integer,
@@ -52,35 +55,38 @@ def promote_held(
     store: Store,
     now: datetime,
     hold: HoldTime,
-    on_alarm: OnAlarm | None = None,
+    on_alarms: OnAlarms | None = None,
     console: str = "ingest",
 ) -> int:
-    """Promote every pending alarm held for its hold time by ``now``; returns how many."""
-    promoted = 0
+    """Promote every pending alarm held for its hold time by ``now``, and let the
+    rules act on them all at once; returns how many were promoted."""
     with store.transaction() as tx:
-        for row in tx.conn.execute(_PENDING_ROWS, {"now": now}).all():
-            if (now - row.first_seen) < timedelta(seconds=hold(row.kind, row.alarm_type)):
-                continue
-            version = tx.conn.execute(PROMOTE, {"id": row.id}).scalar()
-            if version is None:
-                continue  # another worker got there first
-            promoted += 1
-            tx.notify(Change("alarms", row.id, int(version), "active_unack", console))
-            if on_alarm is not None:
-                on_alarm(
-                    tx,
-                    RaisedAlarm(
-                        row.id,
-                        row.kind,
-                        row.alarm_type,
-                        row.device_id,
-                        row.grid_code,
-                        row.community_code,
-                        row.lon,
-                        row.lat,
-                        f"{row.device_id} {row.alarm_type}: lasted its hold time",
-                    ),
-                )
-    if promoted:
-        log.info("%d alarms out of their hold time: raised", promoted)
-    return promoted
+        lock_ingest(tx.conn)  # one at a time with the writers: services.db.locks
+        rows = [
+            row
+            for row in tx.conn.execute(_PENDING_ROWS, {"now": now})
+            if now - row.first_seen >= timedelta(seconds=hold(row.kind, row.alarm_type))
+        ]
+        promoted = writer_sql(tx.conn.dialect.name).promote(tx.conn, [row.id for row in rows])
+        raised = [  # those another worker did not promote first
+            RaisedAlarm(
+                row.id,
+                row.kind,
+                row.alarm_type,
+                row.device_id,
+                row.grid_code,
+                row.community_code,
+                row.lon,
+                row.lat,
+                f"{row.device_id} {row.alarm_type}: lasted its hold time",
+            )
+            for row in rows
+            if row.id in promoted
+        ]
+        if raised:
+            tx.notify(Change("alarms", raised[-1].alarm_id, 0, "batch", console))
+            if on_alarms is not None:
+                on_alarms(tx, raised)
+    if raised:
+        log.info("%d alarms out of their hold time: raised", len(raised))
+    return len(raised)

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, delete, select, text, update
 
+from services.db.locks import lock_ingest
 from services.db.models import Alarm, Device, Telemetry, TelemetryRollup, table_of
 from services.db.store import Store
 from services.db.types import UTCDateTime
@@ -69,6 +70,7 @@ def upkeep(store: Store, now: datetime) -> UpkeepResult:
 def mark_offline(store: Store, now: datetime) -> int:
     marked = 0
     with store.transaction() as tx:
+        lock_ingest(tx.conn)  # device rows, like the writer's: services.db.locks
         intervals = (
             tx.conn.execute(
                 select(_devices.c.reporting_interval_s)
@@ -96,6 +98,7 @@ def mark_offline(store: Store, now: datetime) -> int:
 
 def unshelve_expired(store: Store, now: datetime) -> int:
     with store.transaction() as tx:
+        lock_ingest(tx.conn)  # alarm rows, like the writer's: services.db.locks
         return int(
             tx.conn.execute(
                 update(_alarms)

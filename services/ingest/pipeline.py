@@ -5,9 +5,10 @@ paho's thread only puts messages on a queue.  One writer thread takes batches
 batch in one transaction and only then acknowledges its messages to the broker.
 If the database is unreachable the batch goes to the spool (fsync'd) and is
 acknowledged; the spool is replayed first once the database answers again.
-A batch that fails for another reason is retried message by message, and a
-message that still fails is quarantined with the error: never lost, never a
-crash.
+A batch the database rolls back to break a deadlock or a serialization
+conflict is tried again whole.  A batch that fails for another reason is
+retried message by message, and a message that still fails is quarantined
+with the error: never lost, never a crash.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ from datetime import UTC, datetime
 
 from services.alerts.messages import Parsed, Rejected
 from services.bus import BrokerSettings, Inbound, MqttBus
-from services.errors import DatabaseUnavailableError
+from services.errors import DatabaseUnavailableError, TransientConflictError
 from services.ingest.spool import Spool
 from services.ingest.writer import BatchResult, IngestWriter
 
 log = logging.getLogger(__name__)
+
+#: Tries of a batch the database rolled back (deadlock, serialization failure).
+CONFLICT_TRIES = 5
 
 Parse = Callable[[str, bytes, datetime], Parsed]
 
@@ -123,7 +127,7 @@ class IngestPipeline:
     def _store(self, batch: Sequence[Inbound]) -> None:
         parsed = [self.parse(m.topic, m.payload, m.received_at) for m in batch]
         try:
-            self.stats.written.add(self.writer.write_batch(parsed))
+            self.stats.written.add(self._write_whole(parsed))
         except DatabaseUnavailableError:
             raise
         except Exception:
@@ -133,9 +137,26 @@ class IngestPipeline:
         self.stats.batches += 1
         self.stats.database_up = True
 
+    def _write_whole(self, items: Sequence[Parsed]) -> BatchResult:
+        """Write ``items`` in one transaction; one the database rolled back to
+        break a deadlock or a serialization conflict is tried again whole (a few
+        times, with back-off, logged once), then left to the spool."""
+        for attempt in range(1, CONFLICT_TRIES + 1):
+            try:
+                return self.writer.write_batch(items)
+            except TransientConflictError as exc:
+                if attempt == CONFLICT_TRIES:
+                    raise DatabaseUnavailableError(
+                        f"a batch rolled back {attempt} times in a row ({exc})"
+                    ) from exc
+                if attempt == 1:
+                    log.warning("batch of %d rolled back (%s); trying it again", len(items), exc)
+                time.sleep(0.05 * 2**attempt)
+        raise AssertionError("unreachable")
+
     def _store_one(self, message: Inbound, item: Parsed) -> BatchResult:
         try:
-            return self.writer.write_batch([item])
+            return self._write_whole([item])
         except DatabaseUnavailableError:
             raise
         except Exception as exc:

@@ -74,7 +74,7 @@ class IngestService:
             latches=types.latches,
             hold=types.hold_s,
             locate=_locator(store),
-            on_alarm=self.rules.on_alarm,
+            on_alarms=self.rules.on_alarms,
             console=self.console,
         )
         self.pipeline = (
@@ -115,7 +115,7 @@ class IngestService:
         while not self._stop.wait(HOLD_TICK_S):
             try:
                 now = datetime.now(UTC)
-                promote_held(self.store, now, self.hold, self.rules.on_alarm, self.console)
+                promote_held(self.store, now, self.hold, self.rules.on_alarms, self.console)
                 if time.monotonic() - last_upkeep >= UPKEEP_EVERY_S:
                     last_upkeep = time.monotonic()
                     upkeep(self.store, now)

@@ -20,27 +20,20 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import (
     Connection,
     bindparam,
-    case,
     insert,
-    literal_column,
-    null,
     select,
     text,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from services.alerts.messages import (
     AlertIn,
@@ -51,10 +44,13 @@ from services.alerts.messages import (
     StatusIn,
     TelemetryIn,
 )
+from services.db.locks import lock_ingest
 from services.db.models import Alarm, Alert, Device, Quarantine, table_of
 from services.db.store import Store, Tx
 from services.db.types import UTCDateTime
 from services.domain import Change
+from services.errors import TransientConflictError
+from services.ingest.writer_sql import writer_sql
 
 log = logging.getLogger(__name__)
 
@@ -63,35 +59,10 @@ _quarantine = table_of(Quarantine)
 _alerts = table_of(Alert)
 _alarms = table_of(Alarm)
 
-_CLEAR_ALARM = text(
-    "UPDATE alarms SET"
-    " state = CASE WHEN state IN ('active_ack', 'pending') THEN 'cleared_ack'"
-    "   ELSE 'cleared_unack' END,"
-    " is_open = CASE WHEN state IN ('active_ack', 'pending') THEN false ELSE true END,"
-    " disposition = CASE WHEN state = 'pending' THEN 'held' ELSE disposition END,"
-    " cleared_at = :at, version = version + 1"
-    " WHERE alarm_key = :key AND is_open AND (NOT latched OR state = 'pending')"
-    " AND state IN ('active_unack', 'active_ack', 'pending')"
-    " RETURNING id"
-).bindparams(bindparam("at", type_=UTCDateTime))
-#: Out of its hold time: the alarm becomes the operator's (once, whoever gets here first).
-PROMOTE = text(
-    "UPDATE alarms SET state = 'active_unack', version = version + 1"
-    " WHERE id = :id AND state = 'pending' RETURNING version"
-)
-_LINK = text("UPDATE alerts SET alarm_id = :alarm_id WHERE id = :alert_id")
 _INSERT_TELEMETRY = text(
     "INSERT INTO telemetry (device_id, metric, at, value) VALUES (:device_id, :metric, :at,"
     " :value) ON CONFLICT DO NOTHING"
 ).bindparams(bindparam("at", type_=UTCDateTime))
-_SEEN = (
-    update(_devices)
-    .where(
-        _devices.c.id == bindparam("did"),
-        _devices.c.last_seen.is_(None) | (_devices.c.last_seen < bindparam("seen")),
-    )
-    .values(last_seen=bindparam("seen"))
-)
 _STATUS = (
     update(_devices)
     .where(_devices.c.id == bindparam("did"))
@@ -122,8 +93,8 @@ class _Batch:
 
     alerts: list[tuple[AlertIn, DeviceInfo, str | None]] = field(default_factory=list)
     seen: dict[str, datetime] = field(default_factory=dict)  # device → latest time
-    links: list[dict[str, int]] = field(default_factory=list)  # alert → alarm
-    last_id: int = 0
+    alarm_of: dict[str, int] = field(default_factory=dict)  # event key → its alarm
+    raised: list[RaisedAlarm] = field(default_factory=list)  # for the rules, at the end
 
     def saw(self, device_id: str, at: datetime) -> None:
         if device_id not in self.seen or self.seen[device_id] < at:
@@ -143,8 +114,9 @@ Latches = Callable[[str, str], bool]
 HoldTime = Callable[[str, str], int]
 #: Grid cell of a point (for mobile sources), or None outside the district.
 Locate = Callable[[float, float], str | None]
-#: Told of each alarm raised or joined, inside the transaction (the rules).
-OnAlarm = Callable[[Tx, RaisedAlarm], object]
+#: Told of the alarms a batch raised, inside its transaction, once every alarm
+#: row of the batch is locked (the rules: services.db.locks).
+OnAlarms = Callable[[Tx, Sequence[RaisedAlarm]], object]
 
 
 class IngestWriter:
@@ -155,14 +127,14 @@ class IngestWriter:
         latches: Latches | None = None,
         hold: HoldTime | None = None,
         locate: Locate | None = None,
-        on_alarm: OnAlarm | None = None,
+        on_alarms: OnAlarms | None = None,
         console: str = "ingest",
     ) -> None:
         self.store = store
         self.latches = latches or (lambda kind, alert_type: False)
         self.hold = hold or (lambda kind, alert_type: 0)
         self.locate = locate
-        self.on_alarm = on_alarm
+        self.on_alarms = on_alarms
         self.console = console
         self._devices: dict[str, DeviceInfo] = {}
 
@@ -179,21 +151,25 @@ class IngestWriter:
         """Write all of ``items`` or nothing (DatabaseUnavailableError and others
         propagate with the transaction rolled back).
 
-        Round trips are few: the batch's alerts go in one multi-row insert, the
-        links and last-seen times in one executemany each (psycopg pipelines
-        them); only the alarm upserts, which depend on each other, go one by one."""
+        Round trips are few: the batch's alerts go in one insert, the alarm
+        operations in one statement each a round, the last-seen times in one, and
+        the orders the rules raise for the whole batch in a few bulk statements
+        (services.ingest.writer_sql).  Locks are
+        taken in the one order of services.db.locks: the ingest lock, devices,
+        alarms, then (the rules) the order counter and the audit head."""
         if any(_device_id(i) not in self._devices for i in items if _device_id(i)):
             self.load_devices()  # a device added since we last looked
         result = BatchResult()
         with self.store.transaction() as tx:
+            sql = writer_sql(tx.conn.dialect.name)
+            lock_ingest(tx.conn)
             batch = _Batch()
             for item in items:
                 self._write(tx, item, result, batch)
             last_alert = self._alerts(tx, batch, result)
-            if batch.seen:
-                tx.conn.execute(_SEEN, [{"did": d, "seen": t} for d, t in batch.seen.items()])
-            if batch.links:
-                tx.conn.execute(_LINK, batch.links)
+            sql.seen(tx.conn, sorted(batch.seen.items()))  # devices by id: services.db.locks
+            if batch.raised and self.on_alarms is not None:
+                self.on_alarms(tx, batch.raised)
             if last_alert:
                 tx.notify(Change("alerts", last_alert, 0, "batch", self.console))
         return result
@@ -241,61 +217,64 @@ class IngestWriter:
             batch.alerts.append((item, device, grid))
 
     def _alerts(self, tx: Tx, batch: _Batch, result: BatchResult) -> int:
-        """Store the batch's alerts (each once) and raise or clear their alarms,
-        in the order they came; returns the highest new alert id."""
+        """Raise or clear the alarms of the batch's new alerts, in the order they
+        came, then store those alerts (each once, linked to its alarm); returns
+        the highest new alert id.
+
+        Which alerts are new is read first, under the ingest lock (no other
+        writer stores alerts meanwhile), so that each alert row is written once,
+        already linked; should a row turn out to be there all the same, the
+        batch is rolled back and tried again whole."""
         if not batch.alerts:
             return 0
+        sql = writer_sql(tx.conn.dialect.name)
+        stored = sql.stored_keys(tx.conn, {a.event_key for a, _device, _grid in batch.alerts})
+        fresh: list[_New] = []
+        for alert, device, grid in batch.alerts:
+            if alert.event_key in stored:
+                result.duplicates += 1  # stored before, or twice in this batch
+                continue
+            stored.add(alert.event_key)
+            batch.saw(alert.device_id, alert.occurred_at)
+            fresh.append(_New(alert, device, grid))
+        for round_ in _rounds(fresh):
+            self._round(tx, round_, result, batch)
         received = _now_utc()
         rows = [
             {
-                "event_key": a.event_key,
-                "device_id": a.device_id,
-                "kind": a.topic.kind.value,
-                "alert_type": a.alert_type,
-                "severity": a.severity,
-                "occurred_at": a.occurred_at,
+                "event_key": n.alert.event_key,
+                "device_id": n.alert.device_id,
+                "kind": n.kind,
+                "alert_type": n.alert.alert_type,
+                "severity": n.alert.severity,
+                "occurred_at": n.alert.occurred_at,
                 "received_at": received,
-                "lon": a.lon,
-                "lat": a.lat,
-                "grid_code": grid,
-                "payload": a.payload,
+                "lon": n.alert.lon,
+                "lat": n.alert.lat,
+                "grid_code": n.grid,
+                "alarm_id": batch.alarm_of.get(n.alert.event_key),
+                "payload": n.alert.payload,
             }
-            for a, _device, grid in batch.alerts
+            for n in fresh
         ]
-        insert_ = pg_insert if tx.conn.dialect.name == "postgresql" else sqlite_insert
-        stmt = (
-            insert_(_alerts)
-            .on_conflict_do_nothing(index_elements=["event_key"])
-            .returning(_alerts.c.id, _alerts.c.event_key)
-        )
-        new = {key: int(i) for i, key in tx.conn.execute(stmt, rows)}
-        fresh: list[_New] = []
-        for alert, device, grid in batch.alerts:
-            alert_id = new.pop(alert.event_key, None)
-            if alert_id is None:
-                result.duplicates += 1  # stored before, or twice in this batch
-                continue
-            result.alerts += 1
-            batch.saw(alert.device_id, alert.occurred_at)
-            batch.last_id = max(batch.last_id, alert_id)
-            fresh.append(_New(alert, alert_id, device, grid))
-        for round_ in _rounds(fresh):
-            self._round(tx, round_, result, batch)
-        return batch.last_id
+        ids = sql.insert_alerts(tx.conn, rows)
+        if len(ids) != len(rows):
+            raise TransientConflictError("alerts of this batch were stored meanwhile")
+        result.alerts += len(ids)
+        return max(ids.values(), default=0)
 
     def _round(self, tx: Tx, ops: list[list[_New]], result: BatchResult, batch: _Batch) -> None:
-        """One alarm key each: clears one by one, raises in one upsert (repeats of
-        a key folded into one row: count, first and last seen, worst severity)."""
-        conn = tx.conn
-        raises = [op for op in ops if not op[0].alert.clear]
-        for (clear,) in (op for op in ops if op[0].alert.clear):
-            a = clear.alert
-            alarm_id = conn.execute(
-                _CLEAR_ALARM, {"key": a.alarm_key, "at": a.occurred_at}
-            ).scalar()
-            result.alarms_cleared += alarm_id is not None
-            if alarm_id is not None:
-                batch.links.append({"alarm_id": alarm_id, "alert_id": clear.alert_id})
+        """One alarm key each: the clears in one statement, the raises in one
+        upsert (repeats of a key folded into one row: count, first and last seen,
+        worst severity), the pending alarms out of their hold time promoted in one."""
+        conn, sql = tx.conn, writer_sql(tx.conn.dialect.name)
+        clears = sorted((op[0] for op in ops if op[0].alert.clear), key=lambda n: n.alert.alarm_key)
+        cleared = sql.clear_alarms(conn, [(n.alert.alarm_key, n.alert.occurred_at) for n in clears])
+        result.alarms_cleared += len(cleared)
+        for n in clears:
+            if n.alert.alarm_key in cleared:
+                batch.alarm_of[n.alert.event_key] = cleared[n.alert.alarm_key]
+        raises = sorted((op for op in ops if not op[0].alert.clear), key=_key)
         if not raises:
             return
         holds = [self.hold(op[0].kind, op[0].alert.alert_type) for op in raises]
@@ -306,42 +285,30 @@ class IngestWriter:
                 "alarm_type": op[0].alert.alert_type,
                 "severity": max(n.alert.severity for n in op),
                 "state": "pending" if hold > 0 else "active_unack",
-                "is_open": True,
                 "latched": self.latches(op[0].kind, op[0].alert.alert_type),
                 "count": len(op),
                 "first_seen": min(n.alert.occurred_at for n in op),
                 "last_seen": max(n.alert.occurred_at for n in op),
                 "grid_code": op[0].grid,
-                "version": 1,
             }
             for op, hold in zip(raises, holds, strict=True)
         ]
-        got = {r.alarm_key: r for r in conn.execute(_upsert_alarms(conn.dialect.name), rows)}
-        for op, hold, row in zip(raises, holds, rows, strict=True):
-            alarm = got[row["alarm_key"]]
-            active = alarm.state != "pending"
-            if not active and (row["last_seen"] - alarm.first_seen).total_seconds() >= hold:
-                active = conn.execute(PROMOTE, {"id": alarm.id}).scalar() is not None
+        got = {r.alarm_key: r for r in sql.upsert_alarms(conn, rows)}
+        alarms = [got[row["alarm_key"]] for row in rows]
+        due = [  # pending, and this repeat came after its hold time
+            alarm.id
+            for alarm, hold, row in zip(alarms, holds, rows, strict=True)
+            if alarm.state == "pending"
+            and (row["last_seen"] - alarm.first_seen).total_seconds() >= hold
+        ]
+        promoted = sql.promote(conn, due)
+        for op, alarm in zip(raises, alarms, strict=True):
+            active = alarm.state != "pending" or alarm.id in promoted
             result.alarms_raised += len(op)
             result.alarms_held += 0 if active else len(op)
-            batch.links.extend({"alarm_id": alarm.id, "alert_id": n.alert_id} for n in op)
-            if active and self.on_alarm is not None:
-                first = op[0]
-                a = first.alert
-                self.on_alarm(
-                    tx,
-                    RaisedAlarm(
-                        int(alarm.id),
-                        first.kind,
-                        a.alert_type,
-                        a.device_id,
-                        first.grid,
-                        first.device.community,
-                        a.lon,
-                        a.lat,
-                        f"{a.topic} {a.event_key}",
-                    ),
-                )
+            batch.alarm_of.update((n.alert.event_key, int(alarm.id)) for n in op)
+            if active:
+                batch.raised.append(_raised(op[0], int(alarm.id)))
 
     def _quarantine(
         self, conn: Connection, topic: str, raw: bytes, reason: str, at: datetime
@@ -375,10 +342,9 @@ def _json(value: object) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _New:
-    """A newly stored alert, on its way to its alarm."""
+    """A new alert (not stored before), on its way to its alarm."""
 
     alert: AlertIn
-    alert_id: int
     device: DeviceInfo
     grid: str | None
 
@@ -387,51 +353,37 @@ class _New:
         return self.alert.topic.kind.value
 
 
+def _raised(first: _New, alarm_id: int) -> RaisedAlarm:
+    a = first.alert
+    return RaisedAlarm(
+        alarm_id,
+        first.kind,
+        a.alert_type,
+        a.device_id,
+        first.grid,
+        first.device.community,
+        a.lon,
+        a.lat,
+        f"{a.topic} {a.event_key}",
+    )
+
+
+def _key(op: list[_New]) -> str:
+    return op[0].alert.alarm_key
+
+
 def _rounds(fresh: Sequence[_New]) -> list[list[list[_New]]]:
     """The alarm operations of a batch in rounds with one operation per alarm
-    key: consecutive raises of a key fold into one; a clear, or a raise after a
-    clear, of a key already in the round starts the next round (order per key
-    is kept; keys do not depend on each other)."""
-    rounds: list[list[list[_New]]] = []
-    current: dict[str, list[_New]] = {}
+    key: consecutive raises of a key fold into one operation, and a key's k-th
+    operation goes in round k (order per key is kept; keys do not depend on each
+    other, so a storm of starts and ends takes two or three rounds, not one per
+    clear)."""
+    by_key: dict[str, list[list[_New]]] = {}
     for n in fresh:
-        op = current.get(n.alert.alarm_key)
-        if op is None:
-            current[n.alert.alarm_key] = [n]
-        elif not op[0].alert.clear and not n.alert.clear:
-            op.append(n)
+        ops = by_key.setdefault(n.alert.alarm_key, [])
+        if ops and not ops[-1][0].alert.clear and not n.alert.clear:
+            ops[-1].append(n)
         else:
-            rounds.append(list(current.values()))
-            current = {n.alert.alarm_key: [n]}
-    if current:
-        rounds.append(list(current.values()))
-    return rounds
-
-
-#: Literals, not bound values: a bound value outside VALUES would make SQLAlchemy
-#: send the rows one statement each instead of one multi-row statement.
-_ACTIVE: Any = literal_column("'active_unack'")
-
-
-@functools.cache
-def _upsert_alarms(dialect: str) -> Any:
-    """Raise or join the open alarm of each row's key: executed with the rows of
-    a round, which SQLAlchemy sends as one multi-row statement ("insertmanyvalues")
-    compiled once."""
-    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(_alarms)
-    ex, c = ins.excluded, _alarms.c
-    return ins.on_conflict_do_update(
-        index_elements=[c.alarm_key],
-        index_where=text("is_open"),
-        set_={
-            "count": c.count + ex.count,
-            "last_seen": case((ex.last_seen > c.last_seen, ex.last_seen), else_=c.last_seen),
-            "severity": case((ex.severity > c.severity, ex.severity), else_=c.severity),
-            "state": case(
-                (text("alarms.state IN ('cleared_unack', 'cleared_ack')"), _ACTIVE),
-                else_=c.state,
-            ),
-            "cleared_at": null(),
-            "version": c.version + literal_column("1"),
-        },
-    ).returning(c.id, c.alarm_key, c.state, c.first_seen)
+            ops.append([n])
+    depth = max((len(ops) for ops in by_key.values()), default=0)
+    return [[ops[k] for ops in by_key.values() if len(ops) > k] for k in range(depth)]

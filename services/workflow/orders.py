@@ -16,16 +16,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Row, bindparam, insert, select, update
 
-from services import audit
 from services.db.models import GridCell, WorkOrder, WorkOrderEvent, table_of
 from services.db.store import Store, Tx
 from services.domain import (
-    CLOSED_STATES,
     ESCALATION_LADDER,
     NOTE_REQUIRED,
     Actor,
     Category,
-    Change,
     DeadlineStage,
     EscalationLevel,
     OrderEvent,
@@ -38,12 +35,13 @@ from services.errors import (
     ConflictError,
     NotFoundError,
     TransitionError,
-    UnknownGridError,
     ValidationError,
 )
 from services.workflow.deadlines import DeadlineTable
-from services.workflow.numbering import next_number
+from services.workflow.numbering import next_numbers
 from services.workflow.order_rows import open_orders_query, to_event, to_view
+from services.workflow.order_steps import Step, record_steps
+from services.workflow.order_values import check_grids, clock, move_values, no_clock
 from services.workflow.routing import Router, check_unit
 from services.workflow.states import check_move
 
@@ -57,14 +55,12 @@ TITLE_MAX = 200
 
 # Statements built once: building them per call costs more than running them.
 _BY_ID = select(_orders).where(_orders.c.id == bindparam("oid"))
-_INSERT_ORDER = insert(_orders).returning(*_orders.c)
+_INSERT_ORDER = insert(_orders).returning(*_orders.c, sort_by_parameter_order=True)
 _UPDATE_ORDER = (
     update(_orders)
     .where(_orders.c.id == bindparam("oid"), _orders.c.version == bindparam("expected"))
     .returning(*_orders.c)
 )
-_INSERT_EVENT = insert(_events)
-_GRID_EXISTS = select(_grids.c.code).where(_grids.c.code == bindparam("code"))
 
 
 def utcnow() -> datetime:
@@ -84,6 +80,16 @@ class NewOrder:
     lon: float | None = None
     lat: float | None = None
     source: str = "manual"
+
+
+@dataclass(frozen=True)
+class Raise:
+    """One order to raise in bulk: what it is, what raised it (one order per
+    source, by a unique index), and the unit to file and dispatch it to at once."""
+
+    new: NewOrder
+    source_ref: str | None = None
+    dispatch_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,43 +137,64 @@ class WorkOrderService:
     ) -> OrderView:
         """Raise inside the caller's transaction (e.g. a rule during ingestion);
         ``source_ref`` names what raised it: one order per source, by a unique index."""
-        title = new.title.strip()
-        if not title:
-            raise ValidationError("a work order needs a title")
-        if len(title) > TITLE_MAX:
-            raise ValidationError(f"title longer than {TITLE_MAX} characters")
+        return self.raise_many_in(tx, [Raise(new, source_ref)], actor)[0]
+
+    def raise_many_in(self, tx: Tx, raises: Sequence[Raise], actor: Actor) -> list[OrderView]:
+        """Raise orders inside the caller's transaction, in bulk (the rules of one
+        ingest batch): numbered with one counter update, inserted in one
+        statement, their history and audit entries written once for all.  A
+        ``Raise`` with ``dispatch_to`` is filed and dispatched at once (three
+        steps in its history, as if moved one by one)."""
+        if not raises:
+            return []
+        titles = [_title(r.new.title) for r in raises]
         now = self.clock()
-        _check_grid(tx.conn, new.grid)
-        number = next_number(tx.conn, self.prefix, now, self.tz)
-        row = tx.conn.execute(
-            _INSERT_ORDER,
-            dict(
-                number=number,
-                title=title,
-                description=new.description.strip(),
-                category=Category(new.category),
-                priority=Priority(new.priority),
-                state=S.REPORTED,
-                is_open=True,
-                grid_code=new.grid,
-                community_code=new.community,
-                reporter=actor.user,
-                source=new.source,
-                lon=new.lon,
-                lat=new.lat,
-                created_at=now,
-                updated_at=now,
-                updated_by=actor.user,
-                escalation=EscalationLevel.GRID,
-                version=1,
-                overdue=False,
-                near_due=False,
-                supervised=0,
-                source_ref=source_ref,
-            ),
-        ).one()
-        self.record(tx, row, actor, now, "raise", None, S.REPORTED, new.description, (), {})
-        return to_view(row)
+        check_grids(tx.conn, {r.new.grid for r in raises})
+        for unit in sorted({r.dispatch_to for r in raises if r.dispatch_to}):
+            check_unit(tx.conn, unit)
+        numbers = next_numbers(tx.conn, self.prefix, now, self.tz, len(raises))
+        values = [
+            self._new_row(r, title, number, actor, now)
+            for r, title, number in zip(raises, titles, numbers, strict=True)
+        ]
+        rows = tx.conn.execute(_INSERT_ORDER, values).all()
+        steps = [step for row, r in zip(rows, raises, strict=True) for step in _raised(row, r)]
+        record_steps(tx, steps, actor, now)
+        return [to_view(row) for row in rows]
+
+    def _new_row(
+        self, r: Raise, title: str, number: str, actor: Actor, now: datetime
+    ) -> dict[str, Any]:
+        new = r.new
+        category, priority = Category(new.category), Priority(new.priority)
+        row: dict[str, Any] = dict(
+            number=number,
+            title=title,
+            description=new.description.strip(),
+            category=category,
+            priority=priority,
+            state=S.REPORTED,
+            is_open=True,
+            grid_code=new.grid,
+            community_code=new.community,
+            unit_code=None,
+            reporter=actor.user,
+            source=new.source,
+            lon=new.lon,
+            lat=new.lat,
+            created_at=now,
+            updated_at=now,
+            updated_by=actor.user,
+            escalation=EscalationLevel.GRID,
+            version=1,
+            supervised=0,
+            source_ref=r.source_ref,
+            **no_clock(),
+        )
+        if r.dispatch_to:
+            row.update(state=S.DISPATCHED, unit_code=r.dispatch_to, version=3)
+            row.update(clock(self.deadlines, DeadlineStage.ACKNOWLEDGE, category, priority, now))
+        return row
 
     def move(self, order_id: int, move: Move, *, version: int, actor: Actor) -> OrderView:
         """Move an order along the lifecycle, from the copy at ``version``."""
@@ -184,7 +211,7 @@ class WorkOrderService:
         action = check_move(state, move.target)
         if (state, move.target) in NOTE_REQUIRED and not move.note.strip():
             raise ValidationError(f"{action} needs a note saying why")
-        values, data = self._values_for(tx.conn, current, move, now)
+        values, data = move_values(tx.conn, self.deadlines, self.router, current, move, now)
         row = self.update_row(tx.conn, current, version, actor, now, values)
         self.record(
             tx, row, actor, now, action, state, move.target, move.note, move.attachments, data
@@ -306,74 +333,6 @@ class WorkOrderService:
             raise ConflictError(current.number, version, fresh.version, fresh.updated_by)
         return row
 
-    def _values_for(
-        self, conn: Connection, cur: Row[Any], move: Move, now: datetime
-    ) -> tuple[dict[str, Any], dict[str, str]]:
-        target, state = move.target, S(cur.state)
-        values: dict[str, Any] = {"state": target, "is_open": target not in CLOSED_STATES}
-        data: dict[str, str] = {}
-        category = Category(move.category or cur.category)
-        priority = Priority(move.priority or cur.priority)
-        if target is S.FILED:
-            grid = move.grid or cur.grid_code
-            _check_grid(conn, grid)
-            values.update(category=category, priority=priority, grid_code=grid, unit_code=None)
-            values.update(self._clock(DeadlineStage.DISPATCH, category, priority, now))
-        elif target is S.DISPATCHED:
-            unit = move.unit or self.router.route(
-                conn, category, priority, cur.grid_code, cur.community_code
-            )
-            check_unit(conn, unit)
-            values["unit_code"] = data["unit"] = unit
-            values.update(self._clock(DeadlineStage.ACKNOWLEDGE, category, priority, now))
-        elif target is S.RETURNED:
-            data["unit"] = cur.unit_code or ""
-            values.update(self._clock(DeadlineStage.DISPATCH, category, priority, now))
-        elif target is S.ACKNOWLEDGED or (
-            target is S.IN_PROGRESS and state is not S.ACKNOWLEDGED and state is not S.EXTENDED
-        ):
-            # The handling clock starts at acceptance, and again after a rework,
-            # a parked order taken up, or a reopening.
-            values.update(self._clock(DeadlineStage.HANDLE, category, priority, now))
-            if state is S.ARCHIVED:
-                values["outcome"] = None
-        elif target is S.EXTENDED:
-            values.update(self._extension(cur, move.extend_to, now))
-            data["due_at"] = values["due_at"].isoformat()
-        elif target in (S.PARKED, S.RESOLVED, S.CLOSED, S.NOT_FILED):
-            values.update(_no_clock())
-        if target is S.CLOSED:
-            if move.outcome is None:
-                raise ValidationError("closing needs an outcome: " + ", ".join(Outcome))
-            values["outcome"] = data["outcome"] = Outcome(move.outcome)
-        return values, data
-
-    def _clock(
-        self, stage: DeadlineStage, category: Category, priority: Priority, start: datetime
-    ) -> dict[str, Any]:
-        d = self.deadlines.deadline(category, priority, stage, start)
-        return {
-            "deadline_stage": stage,
-            "stage_started_at": start,
-            "due_at": d.due_at,
-            "near_due_at": d.near_due_at,
-            "overdue": False,
-            "near_due": False,
-        }
-
-    def _extension(
-        self, cur: Row[Any], extend_to: datetime | None, now: datetime
-    ) -> dict[str, Any]:
-        if extend_to is None:
-            raise ValidationError("an extension needs the new deadline")
-        if cur.due_at is not None and now >= cur.due_at:
-            raise TransitionError("an extension must be asked before the deadline has passed")
-        if cur.due_at is not None and extend_to <= cur.due_at:
-            raise ValidationError("the new deadline must be later than the current one")
-        start = cur.stage_started_at or now
-        near = start + (extend_to - start) * 0.8
-        return {"due_at": extend_to, "near_due_at": near, "overdue": False, "near_due": False}
-
     def record(
         self,
         tx: Tx,
@@ -387,55 +346,36 @@ class WorkOrderService:
         attachments: Sequence[str],
         data: dict[str, str],
     ) -> None:
-        tx.conn.execute(
-            _INSERT_EVENT,
-            dict(
-                order_id=row.id,
-                at=now,
-                actor=actor.user,
-                console=actor.console,
-                action=action,
-                from_state=from_state,
-                to_state=to_state,
-                note=note.strip(),
-                attachments=list(attachments),
-                data=data,
-            ),
-        )
-        audit.append(
-            tx.conn,
-            now,
-            actor,
-            f"order.{action}",
-            row.number,
-            {
-                "from": from_state,
-                "to": to_state,
-                "version": row.version,
-                "note": note.strip(),
-                "attachments": list(attachments),
-                **data,
-            },
-        )
-        tx.notify(Change("work_orders", row.id, row.version, row.state, actor.console, row.number))
+        """History, audit entry and change notice of one step of ``row``."""
+        step = Step(
+            row.id, row.number, row.version, row.state, action, from_state, to_state, note,
+            attachments, data,
+        )  # fmt: skip
+        record_steps(tx, [step], actor, now)
 
 
-def _no_clock() -> dict[str, Any]:
-    return {
-        "deadline_stage": None,
-        "stage_started_at": None,
-        "due_at": None,
-        "near_due_at": None,
-        "overdue": False,
-        "near_due": False,
-    }
+def _raised(row: Row[Any], r: Raise) -> list[Step]:
+    """The steps of a newly raised order: raised, and filed and dispatched at once."""
+    steps = [Step(row.id, row.number, 1, S.REPORTED, "raise", None, S.REPORTED, r.new.description)]
+    if r.dispatch_to:
+        steps += [
+            Step(row.id, row.number, 2, S.FILED, check_move(S.REPORTED, S.FILED), S.REPORTED,
+                 S.FILED),
+            Step(row.id, row.number, 3, S.DISPATCHED, check_move(S.FILED, S.DISPATCHED), S.FILED,
+                 S.DISPATCHED, data={"unit": r.dispatch_to}),
+        ]  # fmt: skip
+    return steps
+
+
+def _title(title: str) -> str:
+    title = title.strip()
+    if not title:
+        raise ValidationError("a work order needs a title")
+    if len(title) > TITLE_MAX:
+        raise ValidationError(f"title longer than {TITLE_MAX} characters")
+    return title
 
 
 def next_level(level: EscalationLevel) -> EscalationLevel | None:
     i = ESCALATION_LADDER.index(level)
     return ESCALATION_LADDER[i + 1] if i + 1 < len(ESCALATION_LADDER) else None
-
-
-def _check_grid(conn: Connection, code: str) -> None:
-    if conn.execute(_GRID_EXISTS, {"code": code}).first() is None:
-        raise UnknownGridError(code)

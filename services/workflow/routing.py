@@ -70,33 +70,48 @@ class Router:
 
 
 def find_unit(conn: Connection, kind: UnitKind, grid: str, community: str | None) -> str | None:
-    units = table_of(Unit)
-    if community:
-        code = conn.execute(
-            select(units.c.code)
-            .where(units.c.kind == kind, units.c.community_code == community)
-            .order_by(units.c.code)
-            .limit(1)
-        ).scalar()
-        if code:
-            return str(code)
-    code = conn.execute(
-        select(units.c.code)
-        .join(unit_grids, unit_grids.c.unit_code == units.c.code)
-        .where(units.c.kind == kind, unit_grids.c.grid_code == grid)
-        .order_by(units.c.code)
-        .limit(1)
-    ).scalar()
-    if code:
-        return str(code)
-    served = select(unit_grids.c.unit_code)
-    code = conn.execute(
-        select(units.c.code)
-        .where(units.c.kind == kind, units.c.community_code.is_(None), units.c.code.not_in(served))
-        .order_by(units.c.code)
-        .limit(1)
-    ).scalar()
-    return str(code) if code else None
+    return UnitDirectory.load(conn).find(kind, grid, community)
+
+
+@dataclass(frozen=True)
+class UnitDirectory:
+    """Which unit of a kind serves a place, from the units table read at once (a
+    few hundred rows at most), so that a batch of orders is routed without a
+    query each.  A unit of the community first, then one serving the grid cell,
+    then one of the kind serving everywhere (no community, no grid cells); the
+    lowest code where several fit."""
+
+    by_community: dict[tuple[str, str], str]
+    by_grid: dict[tuple[str, str], str]
+    anywhere: dict[str, str]
+
+    @classmethod
+    def load(cls, conn: Connection) -> UnitDirectory:
+        units = table_of(Unit)
+        served: dict[str, list[str]] = {}
+        for unit, grid in conn.execute(select(unit_grids.c.unit_code, unit_grids.c.grid_code)):
+            served.setdefault(unit, []).append(grid)
+        by_community: dict[tuple[str, str], str] = {}
+        by_grid: dict[tuple[str, str], str] = {}
+        anywhere: dict[str, str] = {}
+        rows = conn.execute(
+            select(units.c.code, units.c.kind, units.c.community_code).order_by(units.c.code.desc())
+        )
+        for code, kind, community in rows:  # highest first: the lowest code is written last
+            if community:
+                by_community[(kind, community)] = code
+            for grid in served.get(code, ()):
+                by_grid[(kind, grid)] = code
+            if not community and code not in served:
+                anywhere[kind] = code
+        return cls(by_community, by_grid, anywhere)
+
+    def find(self, kind: UnitKind, grid: str, community: str | None) -> str | None:
+        return (
+            (self.by_community.get((kind, community)) if community else None)
+            or self.by_grid.get((kind, grid))
+            or self.anywhere.get(kind)
+        )
 
 
 def check_unit(conn: Connection, code: str) -> None:

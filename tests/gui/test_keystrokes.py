@@ -111,7 +111,7 @@ def at_the_queue(qtbot: QtBot, ws: Workspace) -> None:
 def test_a_rules_order_is_dispatched_in_two_keys(qtbot: QtBot, demo_store: Store) -> None:
     session, ws = console(qtbot, demo_store)
     writer = IngestWriter(demo_store)
-    writer.on_alarm = RuleEngine(RuleSet.load(), WorkOrderService(demo_store)).on_alarm
+    writer.on_alarms = RuleEngine(RuleSet.load(), WorkOrderService(demo_store)).on_alarms
     writer.load_devices()
     writer.write_batch([alert("k1", alert_type="door_fault")])  # rule: order, no dispatch
     at_the_queue(qtbot, ws)

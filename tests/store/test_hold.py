@@ -30,7 +30,7 @@ def hold(kind: str, alert_type: str) -> int:
 @pytest.fixture
 def held(store: Store, writer: IngestWriter, clock: FakeClock) -> IngestWriter:
     writer.hold = hold
-    writer.on_alarm = RuleEngine(RuleSet.load(), WorkOrderService(store, clock=clock)).on_alarm
+    writer.on_alarms = RuleEngine(RuleSet.load(), WorkOrderService(store, clock=clock)).on_alarms
     return writer
 
 
@@ -49,7 +49,7 @@ def test_a_flapping_sensor_never_reaches_the_operator(store: Store, held: Ingest
     assert alarms(store) == [("cleared_ack", False, 1, "held")] * 5
     assert orders(store) == 0
     # ... and the hold timer later finds nothing to raise
-    assert promote_held(store, T0 + timedelta(hours=1), hold, held.on_alarm) == 0
+    assert promote_held(store, T0 + timedelta(hours=1), hold, held.on_alarms) == 0
 
 
 def test_a_repeat_after_the_hold_time_raises_the_alarm_and_its_order(
@@ -68,11 +68,11 @@ def test_a_quiet_held_alarm_is_raised_by_the_hold_timer_once(
     store: Store, held: IngestWriter, second_store: Store
 ) -> None:
     held.write_batch([alert("e1")])
-    assert promote_held(store, T0 + timedelta(seconds=HOLD_S - 1), hold, held.on_alarm) == 0
+    assert promote_held(store, T0 + timedelta(seconds=HOLD_S - 1), hold, held.on_alarms) == 0
     assert alarms(store)[0][0] == "pending"
     # two ingest workers' timers fire together: one promotes, one order
     later = T0 + timedelta(seconds=HOLD_S)
-    other = RuleEngine(RuleSet.load(), WorkOrderService(second_store)).on_alarm
+    other = RuleEngine(RuleSet.load(), WorkOrderService(second_store)).on_alarms
     results: list[int] = []
     barrier = threading.Barrier(2)
 
@@ -81,7 +81,7 @@ def test_a_quiet_held_alarm_is_raised_by_the_hold_timer_once(
         results.append(promote_held(s, later, hold, on_alarm))  # type: ignore[arg-type]
 
     workers = [
-        threading.Thread(target=tick, args=(store, held.on_alarm)),
+        threading.Thread(target=tick, args=(store, held.on_alarms)),
         threading.Thread(target=tick, args=(second_store, other)),
     ]
     for w in workers:

@@ -20,7 +20,7 @@ __all__ = ["writer"]  # fixture
 
 @pytest.fixture
 def ruled(store: Store, writer: IngestWriter, clock: FakeClock) -> IngestWriter:
-    writer.on_alarm = RuleEngine(RuleSet.load(), WorkOrderService(store, clock=clock)).on_alarm
+    writer.on_alarms = RuleEngine(RuleSet.load(), WorkOrderService(store, clock=clock)).on_alarms
     return writer
 
 
@@ -86,7 +86,7 @@ def test_two_consoles_one_order(
 ) -> None:
     other = IngestWriter(
         second_store,
-        on_alarm=RuleEngine(RuleSet.load(), WorkOrderService(second_store, clock=clock)).on_alarm,
+        on_alarms=RuleEngine(RuleSet.load(), WorkOrderService(second_store, clock=clock)).on_alarms,
     )
     other.load_devices()
     go = threading.Barrier(2)

@@ -1,0 +1,93 @@
+"""The record of an order's steps: its history, the audit trail, the change notice.
+
+Every step of an order (raised, filed, dispatched, escalated …) leaves one
+history event and one audit entry, written in the step's transaction.  Steps
+are recorded in bulk: the rules of one ingest batch raise and dispatch hundreds
+of orders, whose events go in one statement and whose audit entries extend the
+chain once; other consoles get one notice for the lot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import insert
+
+from services import audit
+from services.db.models import WorkOrderEvent, table_of
+from services.db.store import Tx
+from services.domain import Actor, Change, OrderState
+
+_INSERT_EVENT = insert(table_of(WorkOrderEvent))
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of one order, as recorded: the order as the step left it
+    (``version``, ``state``) and what the step was."""
+
+    order_id: int
+    number: str
+    version: int
+    state: str
+    action: str
+    from_state: OrderState | None = None
+    to_state: OrderState | None = None
+    note: str = ""
+    attachments: Sequence[str] = ()
+    data: Mapping[str, str] = field(default_factory=dict)
+
+
+def record_steps(tx: Tx, steps: Sequence[Step], actor: Actor, now: datetime) -> None:
+    """History events, audit entries (one extension of the chain) and the change
+    notice of ``steps``: one notice naming the order when they are all one
+    order's, else one for the whole batch."""
+    if not steps:
+        return
+    tx.conn.execute(
+        _INSERT_EVENT,
+        [
+            dict(
+                order_id=s.order_id,
+                at=now,
+                actor=actor.user,
+                console=actor.console,
+                action=s.action,
+                from_state=s.from_state,
+                to_state=s.to_state,
+                note=s.note.strip(),
+                attachments=list(s.attachments),
+                data=dict(s.data),
+            )
+            for s in steps
+        ],
+    )
+    audit.append_many(
+        tx.conn,
+        [
+            audit.Entry(
+                now,
+                actor,
+                f"order.{s.action}",
+                s.number,
+                {
+                    "from": s.from_state,
+                    "to": s.to_state,
+                    "version": s.version,
+                    "note": s.note.strip(),
+                    "attachments": list(s.attachments),
+                    **s.data,
+                },
+            )
+            for s in steps
+        ],
+    )
+    last, console = steps[-1], actor.console
+    if all(s.order_id == last.order_id for s in steps):
+        tx.notify(
+            Change("work_orders", last.order_id, last.version, last.state, console, last.number)
+        )
+    else:
+        tx.notify(Change("work_orders", max(s.order_id for s in steps), 0, "batch", console))
