@@ -15,8 +15,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 
+from services.db.bulk import insert_rows
 from services.db.models import AuditEntry, AuditHead, table_of
 from services.domain import Actor
 
@@ -24,7 +25,6 @@ GENESIS = "0" * 64
 _log = table_of(AuditEntry)
 _head = table_of(AuditHead)
 _LOCK_HEAD = select(_head.c.seq, _head.c.hash).where(_head.c.id == 1).with_for_update()
-_INSERT = insert(_log)
 _MOVE_HEAD = update(_head).where(_head.c.id == 1)
 
 
@@ -111,7 +111,7 @@ def append_many(conn: Connection, entries: Sequence[Entry]) -> int:
         )
         prev = digest
     if rows:
-        conn.execute(_INSERT, rows)
+        insert_rows(conn, _log, rows)
         conn.execute(_MOVE_HEAD, {"seq": seq, "hash": prev})
     return seq
 

@@ -197,7 +197,9 @@ class Alert(Base):
     __tablename__ = "alerts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_key: Mapped[str] = mapped_column(String(160), unique=True)
-    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), index=True)
+    # No foreign keys on this log (migration 0005): the ingest writer alone
+    # writes it, from the registry, and an alert keeps what was true when it came.
+    device_id: Mapped[str] = mapped_column(String(64), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     alert_type: Mapped[str] = mapped_column(String(64))
     severity: Mapped[int] = mapped_column(Integer)
@@ -205,8 +207,8 @@ class Alert(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     lon: Mapped[float | None] = mapped_column(Float)
     lat: Mapped[float | None] = mapped_column(Float)
-    grid_code: Mapped[str | None] = mapped_column(ForeignKey("grid_cells.code"), index=True)
-    alarm_id: Mapped[int | None] = mapped_column(ForeignKey("alarms.id"), index=True)
+    grid_code: Mapped[str | None] = mapped_column(String(32), index=True)
+    alarm_id: Mapped[int | None] = mapped_column(Integer, index=True)
     payload: Mapped[dict[str, object]] = mapped_column(JSON)
 
 

@@ -24,16 +24,10 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    bindparam,
-    insert,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from services.alerts.messages import (
     AlertIn,
@@ -44,25 +38,23 @@ from services.alerts.messages import (
     StatusIn,
     TelemetryIn,
 )
+from services.db.bulk import insert_rows
 from services.db.locks import lock_ingest
-from services.db.models import Alarm, Alert, Device, Quarantine, table_of
+from services.db.models import Device, Quarantine, Telemetry, table_of
 from services.db.store import Store, Tx
-from services.db.types import UTCDateTime
 from services.domain import Change
 from services.errors import TransientConflictError
 from services.ingest.writer_sql import writer_sql
 
 log = logging.getLogger(__name__)
 
+#: How far a device's last-seen time moves before it is stored again.
+SEEN_STEP = timedelta(seconds=10)
+
 _devices = table_of(Device)
 _quarantine = table_of(Quarantine)
-_alerts = table_of(Alert)
-_alarms = table_of(Alarm)
+_telemetry = table_of(Telemetry)
 
-_INSERT_TELEMETRY = text(
-    "INSERT INTO telemetry (device_id, metric, at, value) VALUES (:device_id, :metric, :at,"
-    " :value) ON CONFLICT DO NOTHING"
-).bindparams(bindparam("at", type_=UTCDateTime))
 _STATUS = (
     update(_devices)
     .where(_devices.c.id == bindparam("did"))
@@ -94,6 +86,8 @@ class _Batch:
     alerts: list[tuple[AlertIn, DeviceInfo, str | None]] = field(default_factory=list)
     seen: dict[str, datetime] = field(default_factory=dict)  # device → latest time
     alarm_of: dict[str, int] = field(default_factory=dict)  # event key → its alarm
+    status: list[dict[str, Any]] = field(default_factory=list)  # online / offline, in order
+    telemetry: list[dict[str, Any]] = field(default_factory=list)
     raised: list[RaisedAlarm] = field(default_factory=list)  # for the rules, at the end
 
     def saw(self, device_id: str, at: datetime) -> None:
@@ -137,6 +131,7 @@ class IngestWriter:
         self.on_alarms = on_alarms
         self.console = console
         self._devices: dict[str, DeviceInfo] = {}
+        self._seen_written: dict[str, datetime] = {}  # last-seen times this writer stored
 
     def load_devices(self) -> None:
         with self.store.reading() as conn:
@@ -167,12 +162,26 @@ class IngestWriter:
             for item in items:
                 self._write(tx, item, result, batch)
             last_alert = self._alerts(tx, batch, result)
-            sql.seen(tx.conn, sorted(batch.seen.items()))  # devices by id: services.db.locks
+            if batch.status:
+                tx.conn.execute(_STATUS, batch.status)
+            insert_rows(tx.conn, _telemetry, batch.telemetry, skip_existing=True)
+            seen = self._seen_to_write(batch.seen)
+            sql.seen(tx.conn, seen)  # devices by id: services.db.locks
             if batch.raised and self.on_alarms is not None:
                 self.on_alarms(tx, batch.raised)
             if last_alert:
                 tx.notify(Change("alerts", last_alert, 0, "batch", self.console))
+        self._seen_written.update(seen)
         return result
+
+    def _seen_to_write(self, seen: dict[str, datetime]) -> list[tuple[str, datetime]]:
+        """The devices whose last-seen time moved on by more than ``SEEN_STEP`` since
+        this writer last stored it, by id: in a storm a device is seen in every
+        batch, and offline detection (minutes) needs no finer time."""
+        written = self._seen_written
+        return sorted(
+            (d, at) for d, at in seen.items() if d not in written or at - written[d] > SEEN_STEP
+        )
 
     def _write(self, tx: Tx, item: Parsed, result: BatchResult, batch: _Batch) -> None:
         conn = tx.conn
@@ -192,17 +201,14 @@ class IngestWriter:
             result.quarantined += 1
             return
         if isinstance(item, StatusIn):
-            conn.execute(
-                _STATUS, {"did": item.topic.device_id, "online": item.online, "seen": item.at}
+            batch.status.append(
+                {"did": item.topic.device_id, "online": item.online, "seen": item.at}
             )
             result.status += 1
         elif isinstance(item, TelemetryIn):
-            conn.execute(
-                _INSERT_TELEMETRY,
-                [
-                    {"device_id": item.topic.device_id, "metric": k, "at": item.at, "value": v}
-                    for k, v in item.values.items()
-                ],
+            batch.telemetry.extend(
+                {"device_id": item.topic.device_id, "metric": k, "at": item.at, "value": v}
+                for k, v in item.values.items()
             )
             batch.saw(item.topic.device_id, item.at)
             result.telemetry += 1

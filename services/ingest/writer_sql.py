@@ -14,7 +14,6 @@ through SQLAlchemy's multi-row inserts and executemany.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
@@ -22,7 +21,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, bindparam, case, literal_column, null, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from services.db.bulk import chunks
+from services.db.bulk import chunks, to_json
 from services.db.models import Alarm, Alert, Device, table_of
 from services.db.types import UTCDateTime
 
@@ -149,11 +148,11 @@ class _Postgres:
     def insert_alerts(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
         if not rows:
             return {}
-        found = conn.execute(self._insert_alerts, {"rows": _json(rows)})
+        found = conn.execute(self._insert_alerts, {"rows": to_json(rows)})
         return {str(key): int(i) for i, key in found}
 
     def upsert_alarms(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> list[AlarmRow]:
-        return list(conn.execute(self._upsert_alarms, {"rows": _json(rows)}))
+        return list(conn.execute(self._upsert_alarms, {"rows": to_json(rows)}))
 
     def clear_alarms(self, conn: Connection, clears: Clears) -> dict[str, int]:
         if not clears:
@@ -251,16 +250,3 @@ def _sqlite_upsert() -> Any:
             "version": c.version + literal_column("1"),
         },
     ).returning(c.id, c.alarm_key, c.state, c.first_seen)
-
-
-def _json(value: object) -> str:
-    """Rows as JSON for ``json_to_recordset`` (datetimes as ISO 8601 with their offset)."""
-    return json.dumps(
-        value, ensure_ascii=False, separators=(",", ":"), default=_iso, allow_nan=False
-    )
-
-
-def _iso(value: object) -> str:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    raise TypeError(f"not JSON serializable: {value!r}")

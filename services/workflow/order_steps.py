@@ -13,14 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import insert
-
 from services import audit
+from services.db.bulk import insert_rows
 from services.db.models import WorkOrderEvent, table_of
 from services.db.store import Tx
 from services.domain import Actor, Change, OrderState
 
-_INSERT_EVENT = insert(table_of(WorkOrderEvent))
+_events = table_of(WorkOrderEvent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +45,9 @@ def record_steps(tx: Tx, steps: Sequence[Step], actor: Actor, now: datetime) -> 
     order's, else one for the whole batch."""
     if not steps:
         return
-    tx.conn.execute(
-        _INSERT_EVENT,
+    insert_rows(
+        tx.conn,
+        _events,
         [
             dict(
                 order_id=s.order_id,

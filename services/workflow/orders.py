@@ -14,8 +14,9 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Row, bindparam, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, select, update
 
+from services.db.bulk import insert_rows
 from services.db.models import GridCell, WorkOrder, WorkOrderEvent, table_of
 from services.db.store import Store, Tx
 from services.domain import (
@@ -55,7 +56,6 @@ TITLE_MAX = 200
 
 # Statements built once: building them per call costs more than running them.
 _BY_ID = select(_orders).where(_orders.c.id == bindparam("oid"))
-_INSERT_ORDER = insert(_orders).returning(*_orders.c, sort_by_parameter_order=True)
 _UPDATE_ORDER = (
     update(_orders)
     .where(_orders.c.id == bindparam("oid"), _orders.c.version == bindparam("expected"))
@@ -157,7 +157,7 @@ class WorkOrderService:
             self._new_row(r, title, number, actor, now)
             for r, title, number in zip(raises, titles, numbers, strict=True)
         ]
-        rows = tx.conn.execute(_INSERT_ORDER, values).all()
+        rows = insert_rows(tx.conn, _orders, values, returning=list(_orders.c))
         steps = [step for row, r in zip(rows, raises, strict=True) for step in _raised(row, r)]
         record_steps(tx, steps, actor, now)
         return [to_view(row) for row in rows]

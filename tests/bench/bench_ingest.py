@@ -50,7 +50,13 @@ from services.ingest.service import IngestService
 from services.ingest.writer import BatchResult
 from services.sim_fleet import devices_from_store
 from tests.bench.bench_store import fresh_db
-from tests.bench.ingest_traffic import SITE, Stream, alert_stream, bare_rate, publish_from_child
+from tests.bench.ingest_traffic import (
+    SITE,
+    Stream,
+    alert_stream,
+    bare_rate,
+    publish_from_children,
+)
 from tests.servers import MACHINE_PG, ThrowawayMosquitto, machine_postgres_url
 
 
@@ -111,12 +117,12 @@ def _counts(store: Store) -> tuple[int, int]:
 
 
 def run_phase(
-    store: Store, stamped: Stamped, port: int, stream: Stream, rate: float
+    store: Store, stamped: Stamped, port: int, stream: Stream, rate: float, publishers: int
 ) -> list[float]:
     """Publish ``stream``, wait until all of it is stored and check the database;
     returns the publish times."""
     n, before, (alerts_before, _) = len(stream.keys), stamped.stored, _counts(store)
-    sent = publish_from_child(port, stream, rate)
+    sent = publish_from_children(port, stream, rate, publishers)
     deadline = time.monotonic() + 120 + n / 50  # generous: the realistic mix is slow
     while stamped.stored - before < n and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -132,8 +138,9 @@ def latency(stamped: Stamped, stream: Stream, sent: list[float], rate: float) ->
     lat = sorted((stamped.committed[k] - t) * 1000 for k, t in zip(stream.keys, sent, strict=True))
     q = statistics.quantiles(lat, n=100, method="inclusive")
     last = max(stamped.committed[k] for k in stream.keys)
-    published = (len(sent) - 1) / (sent[-1] - sent[0]) if len(sent) > 1 else 0.0
-    return Latency(rate, published, len(sent) / (last - sent[0]), q[49], q[98], lat[-1])
+    first, span = min(sent), max(sent) - min(sent)
+    published = (len(sent) - 1) / span if span > 0 else 0.0
+    return Latency(rate, published, len(sent) / (last - first), q[49], q[98], lat[-1])
 
 
 def run_ours(
@@ -141,7 +148,8 @@ def run_ours(
 ) -> Result:
     result = Result()
     profile = cProfile.Profile() if args.profile else None
-    settings = BrokerSettings.from_url(f"mqtt://127.0.0.1:{port}", client_id="bench-ingest")
+    import os
+    settings = BrokerSettings.from_url(f"mqtt://127.0.0.1:{port}", client_id="bench-ingest", receive_maximum=int(os.environ.get("RM", 1000)))
     with tempfile.TemporaryDirectory() as tmp:
         service = IngestService(store, settings, SITE, spool_path=Path(tmp) / "spool.jsonl")
         stamped = Stamped(service, profile)
@@ -150,11 +158,11 @@ def run_ours(
             assert service.pipeline is not None
             if not service.pipeline.bus.wait_subscribed(15):
                 raise TimeoutError("ingest: no SUBACK in 15 s")
-            sent = run_phase(store, stamped, port, streams[0], 0)
+            sent = run_phase(store, stamped, port, streams[0], 0, args.publishers)
             last = max(stamped.committed[k] for k in streams[0].keys)
-            result.ours = len(sent) / (last - sent[0])
+            result.ours = len(sent) / (last - min(sent))
             for stream, rate in zip(streams[1:], args.rates, strict=True):
-                sent = run_phase(store, stamped, port, stream, rate)
+                sent = run_phase(store, stamped, port, stream, rate, 1)
                 result.latency.append(latency(stamped, stream, sent, rate))
         finally:
             service.stop()
@@ -191,6 +199,12 @@ def main(argv: Sequence[str] | None = None) -> Result:
         help="alerts/s of the latency runs (default 100,5000)",
     )
     ap.add_argument("--mix", choices=("realistic", "plain"), default="realistic")
+    ap.add_argument(
+        "--publishers",
+        type=int,
+        default=2,
+        help="publisher processes of the sustained phase (default 2)",
+    )
     ap.add_argument("--pg", default=machine_postgres_url() or MACHINE_PG)
     ap.add_argument("--profile", metavar="FILE", help="cProfile the writer's batches into FILE")
     args = ap.parse_args(argv)
@@ -210,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> Result:
             f"{time.perf_counter() - began:.1f} s; broker {broker.url}, {store.label}",
             flush=True,
         )
-        bare = bare_rate(broker.port, streams[0])
+        bare = bare_rate(broker.port, streams[0], args.publishers)
         result = run_ours(store, broker.port, streams, args)
         result.bare = bare
     report(result, args)

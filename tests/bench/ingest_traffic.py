@@ -1,5 +1,5 @@
 """Traffic for the ingest benchmark: streams of alerts made by the simulator and
-checked one by one, published QoS 1 from a child process, and a bare paho
+checked one by one, published QoS 1 from child processes, and a bare paho
 subscriber that only counts what it receives (see ``bench_ingest``)."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import random
 import threading
 import time
 import uuid
+import zlib
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -79,9 +80,12 @@ def alert_stream(devices: Sequence[SimDevice], n: int, mix: str) -> Stream:
     raise RuntimeError(f"the {mix} stream gave only {len(keys)} of {n} alerts")
 
 
-def publish(port: int, topics: list[str], payloads: list[bytes], rate: float) -> list[float]:
-    """In a child process: publish QoS 1 at ``rate``/s (0: as fast as acks allow)
-    and wait for every PUBACK; returns each message's time just before publish."""
+def publish(
+    port: int, topics: list[str], payloads: list[bytes], rate: float, start_at: float = 0.0
+) -> list[float]:
+    """In a child process: connect, wait until the wall-clock ``start_at``, then
+    publish QoS 1 at ``rate``/s (0: as fast as acks allow) and wait for every
+    PUBACK; returns each message's time just before publish."""
     client = mqtt.Client(CallbackAPIVersion.VERSION2, f"pub-{uuid.uuid4().hex[:8]}", protocol=V5)
     client.max_inflight_messages_set(1000)
     client.max_queued_messages_set(0)
@@ -98,6 +102,8 @@ def publish(port: int, topics: list[str], payloads: list[bytes], rate: float) ->
     try:
         if not connected.wait(10):
             raise TimeoutError("publisher: no CONNACK in 10 s")
+        if (wait := start_at - time.time()) > 0:
+            time.sleep(wait)
         sent = [0.0] * len(topics)
         began = time.monotonic()
         for i, (topic, payload) in enumerate(zip(topics, payloads, strict=True)):
@@ -116,13 +122,38 @@ def publish(port: int, topics: list[str], payloads: list[bytes], rate: float) ->
         client.loop_stop()
 
 
-def publish_from_child(port: int, stream: Stream, rate: float) -> list[float]:
-    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
-        job = pool.submit(publish, port, stream.topics, stream.payloads, rate)
-        return job.result(timeout=120 + len(stream.keys) / (rate or 500))
+def publish_from_children(port: int, stream: Stream, rate: float, processes: int = 1) -> list[float]:
+    """Publish ``stream`` from ``processes`` child processes at once, each a share
+    of the devices (a device's messages stay in order, from one publisher) at its
+    share of ``rate``; returns each message's publish time, in stream order.
+    Several publishers keep the bare subscriber's figure from being the pace of
+    one Python publisher rather than what the broker and a client can take."""
+    shares: list[list[int]] = [[] for _ in range(processes)]
+    for i, topic in enumerate(stream.topics):
+        shares[zlib.crc32(topic.encode()) % processes].append(i)
+    shares = [share for share in shares if share]
+    start_at = time.time() + 1.5 + 0.3 * len(shares)  # every child connected by then
+    sent = [0.0] * len(stream.topics)
+    with ProcessPoolExecutor(len(shares), mp_context=mp.get_context("spawn")) as pool:
+        jobs = [
+            pool.submit(
+                publish,
+                port,
+                [stream.topics[i] for i in share],
+                [stream.payloads[i] for i in share],
+                rate * len(share) / len(stream.topics),
+                start_at,
+            )
+            for share in shares
+        ]
+        for share, job in zip(shares, jobs, strict=True):
+            times = job.result(timeout=120 + len(stream.keys) / (rate or 500))
+            for i, t in zip(share, times, strict=True):
+                sent[i] = t
+    return sent
 
 
-def bare_rate(port: int, stream: Stream) -> float:
+def bare_rate(port: int, stream: Stream, publishers: int = 1) -> float:
     """Messages/s a paho subscriber that only counts receives (first publish → last)."""
     n, got, last = len(stream.keys), [0], [0.0]
     done, subscribed = threading.Event(), threading.Event()
@@ -142,10 +173,10 @@ def bare_rate(port: int, stream: Stream) -> float:
     try:
         if not subscribed.wait(10):
             raise TimeoutError("bare subscriber: no SUBACK in 10 s")
-        sent = publish_from_child(port, stream, 0)
+        sent = publish_from_children(port, stream, 0, publishers)
         if not done.wait(60 + n / 500):
             raise RuntimeError(f"bare subscriber received {got[0]} of {n}")
-        return n / (last[0] - sent[0])
+        return n / (last[0] - min(sent))
     finally:
         client.disconnect()
         client.loop_stop()
