@@ -72,6 +72,31 @@ def _json_insert(
     return text(sql).columns(*(table.c[k] for k in returning))
 
 
+def update_rows(conn: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Set, for each row, its other keys' columns on the row of ``table`` whose
+    ``key`` column is the row's ``key``: one statement on PostgreSQL (the rows as
+    one JSON document), executemany on SQLite."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        cols = [k for k in rows[0] if k != key]
+        values: dict[str, Any] = {k: bindparam(f"_v_{k}") for k in cols}
+        stmt = update(table).where(table.c[key] == bindparam("_key")).values(values)
+        conn.execute(stmt, [{"_key": r[key], **{f"_v_{k}": r[k] for k in cols}} for r in rows])
+        return
+    conn.execute(_json_update(table, key, tuple(rows[0])), {"rows": to_json(rows)})
+
+
+@functools.lru_cache(maxsize=64)
+def _json_update(table: Table, key: str, keys: tuple[str, ...]) -> Any:
+    sets = ", ".join(f'"{k}" = v."{k}"' for k in keys if k != key)
+    return text(
+        f'UPDATE "{table.name}" SET {sets}'
+        f' FROM json_populate_recordset(NULL::"{table.name}", CAST(:rows AS json)) AS v'
+        f' WHERE "{table.name}"."{key}" = v."{key}"'
+    )
+
+
 def to_json(value: object) -> str:
     """Rows as one JSON document for PostgreSQL to unpack: msgspec writes
     datetimes in RFC 3339 with their offset, enums as their values, and is an

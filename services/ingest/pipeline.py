@@ -3,6 +3,8 @@
 paho's thread only puts messages on a queue.  One writer thread takes batches
 (up to ``batch_max`` messages or ``batch_wait_s``), parses them, writes each
 batch in one transaction and only then acknowledges its messages to the broker.
+Between batches it runs the service's ``tick`` (the hold timer and upkeep), so
+that every change of alarms in this process goes through the one writer.
 If the database is unreachable the batch goes to the spool (fsync'd) and is
 acknowledged; the spool is replayed first once the database answers again.
 A batch the database rolls back to break a deadlock or a serialization
@@ -58,6 +60,7 @@ class IngestPipeline:
         batch_max: int = 500,
         batch_wait_s: float = 0.05,
         retry_s: float = 2.0,
+        tick: Callable[[], None] | None = None,
     ) -> None:
         self.writer = writer
         self.parse = parse
@@ -65,6 +68,7 @@ class IngestPipeline:
         self.batch_max = batch_max
         self.batch_wait_s = batch_wait_s
         self.retry_s = retry_s
+        self.tick = tick
         self.stats = IngestStats()
         self._queue: queue.Queue[Inbound] = queue.Queue()
         self._stop = threading.Event()
@@ -94,6 +98,8 @@ class IngestPipeline:
                 self._replay()
             if batch:
                 self._write(batch)
+            if self.tick is not None:
+                self.tick()
 
     def _take(self) -> list[Inbound]:
         try:

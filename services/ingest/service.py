@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -84,11 +84,13 @@ class IngestService:
                 topics_for(site, shared_group),
                 parse=parse,
                 spool=Spool(spool_path or default_spool(broker.client_id)),
+                tick=self.tick,
             )
             if broker is not None
             else None
         )
         self._stop = threading.Event()
+        self._next_hold = 0.0
         self._upkeep = threading.Thread(target=self._run_upkeep, name="ingest-upkeep", daemon=True)
 
     def start(self) -> None:
@@ -110,19 +112,38 @@ class IngestService:
             self._upkeep.join(timeout=10)
 
     def _run_upkeep(self) -> None:
-        """Every second the hold timer; every minute the upkeep."""
+        """Every minute the upkeep (and, without a pipeline to run it between
+        batches, the hold timer every second)."""
         last_upkeep = time.monotonic()
         while not self._stop.wait(HOLD_TICK_S):
-            try:
-                now = datetime.now(UTC)
-                promote_held(self.store, now, self.hold, self.rules.on_alarms, self.console)
-                if time.monotonic() - last_upkeep >= UPKEEP_EVERY_S:
-                    last_upkeep = time.monotonic()
-                    upkeep(self.store, now)
-            except DatabaseUnavailableError as exc:
-                log.info("hold timer and upkeep wait for the database: %s", exc)
-            except Exception:
-                log.exception("hold timer or upkeep failed; trying again")
+            if self.pipeline is None:
+                self.tick()
+            if time.monotonic() - last_upkeep < UPKEEP_EVERY_S:
+                continue
+            last_upkeep = time.monotonic()
+            self._guarded(lambda: upkeep(self.store, datetime.now(UTC)))
+
+    def tick(self) -> None:
+        """The hold timer, at most every second: on the writer's thread between
+        its batches, so that no promotion in this process waits on a batch or
+        holds one up."""
+        clock = time.monotonic()
+        if clock >= self._next_hold:
+            self._next_hold = clock + HOLD_TICK_S
+            self._guarded(
+                lambda: promote_held(
+                    self.store, datetime.now(UTC), self.hold, self.rules.on_alarms, self.console
+                )
+            )
+
+    def _guarded(self, work: Callable[[], object]) -> None:
+        """Run the hold timer or the upkeep; a failure is logged and tried again."""
+        try:
+            work()
+        except DatabaseUnavailableError as exc:
+            log.info("hold timer and upkeep wait for the database: %s", exc)
+        except Exception:
+            log.exception("hold timer or upkeep failed; trying again")
 
 
 def _locator(store: Store) -> Locate | None:

@@ -43,7 +43,7 @@ from services.workflow.numbering import next_numbers
 from services.workflow.order_rows import open_orders_query, to_event, to_view
 from services.workflow.order_steps import Step, record_steps
 from services.workflow.order_values import check_grids, clock, move_values, no_clock
-from services.workflow.routing import Router, check_unit
+from services.workflow.routing import Router, check_units
 from services.workflow.states import check_move
 
 log = logging.getLogger(__name__)
@@ -150,8 +150,7 @@ class WorkOrderService:
         titles = [_title(r.new.title) for r in raises]
         now = self.clock()
         check_grids(tx.conn, {r.new.grid for r in raises})
-        for unit in sorted({r.dispatch_to for r in raises if r.dispatch_to}):
-            check_unit(tx.conn, unit)
+        check_units(tx.conn, {r.dispatch_to for r in raises if r.dispatch_to})
         numbers = next_numbers(tx.conn, self.prefix, now, self.tz, len(raises))
         values = [
             self._new_row(r, title, number, actor, now)

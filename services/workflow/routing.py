@@ -115,8 +115,16 @@ class UnitDirectory:
 
 
 def check_unit(conn: Connection, code: str) -> None:
+    check_units(conn, {code})
+
+
+def check_units(conn: Connection, codes: set[str]) -> None:
+    """UnknownUnitError for the first of ``codes`` that is not a registered unit."""
+    if not codes:
+        return
     units = table_of(Unit)
-    if conn.execute(select(units.c.code).where(units.c.code == code)).first() is None:
+    known = set(conn.execute(select(units.c.code).where(units.c.code.in_(sorted(codes)))).scalars())
+    for code in sorted(codes - known):
         raise UnknownUnitError(code)
 
 
