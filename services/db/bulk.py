@@ -75,7 +75,8 @@ def _json_insert(
 def update_rows(conn: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]]) -> None:
     """Set, for each row, its other keys' columns on the row of ``table`` whose
     ``key`` column is the row's ``key``: one statement on PostgreSQL (the rows as
-    one JSON document), executemany on SQLite."""
+    one JSON document, their keys besides as an array, so that the planner
+    reaches them by index), executemany on SQLite."""
     if not rows:
         return
     if conn.dialect.name != "postgresql":
@@ -84,16 +85,19 @@ def update_rows(conn: Connection, table: Table, key: str, rows: Sequence[dict[st
         stmt = update(table).where(table.c[key] == bindparam("_key")).values(values)
         conn.execute(stmt, [{"_key": r[key], **{f"_v_{k}": r[k] for k in cols}} for r in rows])
         return
-    conn.execute(_json_update(table, key, tuple(rows[0])), {"rows": to_json(rows)})
+    params = {"rows": to_json(rows), "keys": [r[key] for r in rows]}
+    conn.execute(_json_update(table, key, tuple(rows[0]), conn.dialect), params)
 
 
 @functools.lru_cache(maxsize=64)
-def _json_update(table: Table, key: str, keys: tuple[str, ...]) -> Any:
+def _json_update(table: Table, key: str, keys: tuple[str, ...], dialect: Any) -> Any:
     sets = ", ".join(f'"{k}" = v."{k}"' for k in keys if k != key)
+    key_type = table.c[key].type.compile(dialect)
     return text(
         f'UPDATE "{table.name}" SET {sets}'
         f' FROM json_populate_recordset(NULL::"{table.name}", CAST(:rows AS json)) AS v'
         f' WHERE "{table.name}"."{key}" = v."{key}"'
+        f' AND "{table.name}"."{key}" = ANY(CAST(:keys AS {key_type}[]))'
     )
 
 

@@ -109,7 +109,9 @@ def _promote(conn: Connection, ids: Sequence[int]) -> dict[int, int]:
 
 class _Postgres:
     """One statement per call, the rows as one JSON array unpacked by
-    ``json_to_recordset``: the statement's text is the same for every batch."""
+    ``json_to_recordset``: the statement's text is the same for every batch.
+    An update names its rows' keys besides (``= ANY(keys)``), so that the
+    planner reaches them by index rather than hashing a scan of the table."""
 
     _stored = text("SELECT event_key FROM alerts WHERE event_key = ANY(CAST(:keys AS text[]))")
     _insert_alerts = text(
@@ -133,13 +135,15 @@ class _Postgres:
     _clear = text(
         f"UPDATE alarms SET {_CLEAR_SET}, cleared_at = v.at"
         " FROM unnest(CAST(:keys AS text[]), CAST(:ats AS timestamptz[])) AS v(key, at)"
-        f" WHERE alarms.alarm_key = v.key AND {_CLEAR_WHERE}"
+        " WHERE alarms.alarm_key = v.key AND alarms.alarm_key = ANY(CAST(:keys AS text[]))"
+        f" AND {_CLEAR_WHERE}"
         " RETURNING alarms.id, alarms.alarm_key"
     )
     _seen = text(
         "UPDATE devices SET last_seen = v.seen"
         " FROM unnest(CAST(:ids AS text[]), CAST(:seen AS timestamptz[])) AS v(id, seen)"
-        " WHERE devices.id = v.id AND (devices.last_seen IS NULL OR devices.last_seen < v.seen)"
+        " WHERE devices.id = v.id AND devices.id = ANY(CAST(:ids AS text[]))"
+        " AND (devices.last_seen IS NULL OR devices.last_seen < v.seen)"
     )
 
     def stored_keys(self, conn: Connection, keys: set[str]) -> set[str]:
