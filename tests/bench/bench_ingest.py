@@ -43,48 +43,21 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from services.alerts.messages import AlertIn, Parsed
 from services.bus import BrokerSettings
 from services.db.store import Store
 from services.ingest.service import IngestService
-from services.ingest.writer import BatchResult
 from services.sim_fleet import devices_from_store
 from tests.bench.bench_store import fresh_db
+from tests.bench.ingest_storm import StormResult, report_storm, run_storm
 from tests.bench.ingest_traffic import (
     SITE,
+    Stamped,
     Stream,
     alert_stream,
     bare_rate,
     publish_from_children,
 )
 from tests.servers import MACHINE_PG, ThrowawayMosquitto, machine_postgres_url
-
-
-class Stamped:
-    """Wraps the writer's ``write_batch``: the commit time of each event key (the
-    first, should QoS 1 redeliver), optionally profiling the writes."""
-
-    def __init__(self, service: IngestService, profile: cProfile.Profile | None) -> None:
-        self.inner = service.writer.write_batch
-        self.profile = profile
-        self.committed: dict[str, float] = {}
-        self.stored = 0
-        service.writer.write_batch = self  # type: ignore[method-assign]
-
-    def __call__(self, items: Sequence[Parsed]) -> BatchResult:
-        if self.profile is not None:
-            self.profile.enable()  # this (the writer) thread only
-        try:
-            result = self.inner(items)
-        finally:
-            if self.profile is not None:
-                self.profile.disable()
-        now = time.time()
-        for item in items:
-            if isinstance(item, AlertIn):
-                self.committed.setdefault(item.event_key, now)
-        self.stored += result.alerts
-        return result
 
 
 @dataclass
@@ -103,6 +76,7 @@ class Result:
     ours: float = 0.0
     stored: int = 0  # alerts in the database at the end
     latency: list[Latency] = field(default_factory=list)
+    storm: StormResult | None = None
 
     @property
     def ratio(self) -> float:
@@ -149,7 +123,12 @@ def run_ours(
     result = Result()
     profile = cProfile.Profile() if args.profile else None
     import os
-    settings = BrokerSettings.from_url(f"mqtt://127.0.0.1:{port}", client_id="bench-ingest", receive_maximum=int(os.environ.get("RM", 1000)))
+
+    settings = BrokerSettings.from_url(
+        f"mqtt://127.0.0.1:{port}",
+        client_id="bench-ingest",
+        receive_maximum=int(os.environ.get("RM", 1000)),
+    )
     with tempfile.TemporaryDirectory() as tmp:
         service = IngestService(store, settings, SITE, spool_path=Path(tmp) / "spool.jsonl")
         stamped = Stamped(service, profile)
@@ -205,16 +184,30 @@ def main(argv: Sequence[str] | None = None) -> Result:
         default=2,
         help="publisher processes of the sustained phase (default 2)",
     )
+    ap.add_argument(
+        "--phases",
+        type=lambda v: {x for x in v.split(",") if x},
+        default={"sustained", "storm"},
+        help="sustained (with the latency runs), storm, workers (default sustained,storm)",
+    )
     ap.add_argument("--pg", default=machine_postgres_url() or MACHINE_PG)
     ap.add_argument("--profile", metavar="FILE", help="cProfile the writer's batches into FILE")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    with tempfile.TemporaryDirectory() as tmp, ThrowawayMosquitto() as broker:
+        result = Result()
+        if "sustained" in args.phases:
+            result = run_sustained(broker, Path(tmp), args)
+            report(result, args)
+        if "storm" in args.phases:
+            result.storm = run_storm(args.pg, broker.port, args.publishers)
+            report_storm(result.storm)
+    return result
+
+
+def run_sustained(broker: ThrowawayMosquitto, tmp: Path, args: argparse.Namespace) -> Result:
     sizes = [args.alerts, *(round(r * args.seconds) for r in args.rates)]
-    with (
-        tempfile.TemporaryDirectory() as tmp,
-        ThrowawayMosquitto() as broker,
-        fresh_db("postgres", args.pg, Path(tmp)) as store,
-    ):
+    with fresh_db("postgres", args.pg, tmp) as store:
         began = time.perf_counter()
         everything = alert_stream(devices_from_store(store), sum(sizes), args.mix)
         bounds = [sum(sizes[:i]) for i in range(len(sizes) + 1)]
@@ -227,7 +220,6 @@ def main(argv: Sequence[str] | None = None) -> Result:
         bare = bare_rate(broker.port, streams[0], args.publishers)
         result = run_ours(store, broker.port, streams, args)
         result.bare = bare
-    report(result, args)
     return result
 
 

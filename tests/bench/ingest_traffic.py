@@ -4,6 +4,7 @@ subscriber that only counts what it receives (see ``bench_ingest``)."""
 
 from __future__ import annotations
 
+import cProfile
 import itertools
 import multiprocessing as mp
 import random
@@ -20,8 +21,10 @@ import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion, MQTTProtocolVersion
 
 from services import sim_payloads as pl
-from services.alerts.messages import AlertIn, DeviceKind
+from services.alerts.messages import AlertIn, DeviceKind, Parsed
 from services.alerts.parse import parse
+from services.ingest.service import IngestService
+from services.ingest.writer import BatchResult
 from services.sim_fleet import SimDevice
 from services.simulator import SimConfig, Simulator
 
@@ -80,6 +83,79 @@ def alert_stream(devices: Sequence[SimDevice], n: int, mix: str) -> Stream:
     raise RuntimeError(f"the {mix} stream gave only {len(keys)} of {n} alerts")
 
 
+class Stamped:
+    """Wraps the writer's ``write_batch``: the commit time of each event key (the
+    first, should QoS 1 redeliver), optionally profiling the writes."""
+
+    def __init__(self, service: IngestService, profile: cProfile.Profile | None) -> None:
+        self.inner = service.writer.write_batch
+        self.profile = profile
+        self.committed: dict[str, float] = {}
+        self.stored = 0
+        service.writer.write_batch = self  # type: ignore[method-assign]
+
+    def __call__(self, items: Sequence[Parsed]) -> BatchResult:
+        if self.profile is not None:
+            self.profile.enable()  # this (the writer) thread only
+        try:
+            result = self.inner(items)
+        finally:
+            if self.profile is not None:
+                self.profile.disable()
+        now = time.time()
+        for item in items:
+            if isinstance(item, AlertIn):
+                self.committed.setdefault(item.event_key, now)
+        self.stored += result.alerts
+        return result
+
+
+def storm_stream(
+    devices: Sequence[SimDevice], at: datetime, site: str = SITE, aftermath: bool = False
+) -> Stream:
+    """A storm like a power dip and an evening of e-bikes at once, in waves over
+    the whole district: every arc-fault sensor reports ``arc_detected`` (the
+    message delivered twice, as QoS 1 may), then three repeats with event ids of
+    their own, half a second apart; every elevator ``trapped_passenger`` and
+    ``ebike_entering`` (each delivered twice).  ``aftermath`` adds, in the later
+    waves, e-bikes seen again (new event ids, while their alarms are still within
+    the hold time) and trapped passengers freed (the end of the event).  The
+    keys list each message's event key (repeated for a redelivery)."""
+    rng = random.Random(7)
+    waves: list[list[tuple[str, bytes, str]]] = [[], [], [], []]
+
+    def event(
+        d: SimDevice, alert_type: str, serial: int, wave: int, times: int = 1, end=False
+    ) -> None:
+        fields = pl.event_fields(rng, d.kind, d.id, alert_type, serial, (d.lon or 0, d.lat or 0))
+        when = at + timedelta(milliseconds=500 * wave)
+        body = pl.encode(
+            pl.end_payload(d.kind, fields, at, when)
+            if end
+            else pl.start_payload(d.kind, fields, when)
+        )
+        topic = f"{site}/{d.kind.value}/{d.id}/event"
+        item = parse(topic, body, at)
+        if not isinstance(item, AlertIn) or item.clear is not end:
+            raise RuntimeError(f"storm: {topic} {alert_type} did not parse as meant: {item}")
+        waves[wave].extend([(topic, body, item.event_key)] * times)
+
+    for d in devices:
+        if d.kind is DeviceKind.ARC_FAULT:
+            event(d, "arc_detected", 1, 0, times=2)
+            for repeat in (1, 2, 3):
+                event(d, "arc_detected", 1 + repeat, repeat)
+        elif d.kind is DeviceKind.ELEVATOR:
+            event(d, "trapped_passenger", 1, 0, times=2)
+            event(d, "ebike_entering", 2, 0, times=2)
+            if aftermath:
+                event(d, "ebike_entering", 3, 1)
+                event(d, "ebike_entering", 4, 2)
+                event(d, "trapped_passenger", 1, 3, end=True)
+    flat = [m for wave in waves for m in wave]
+    return Stream([t for t, _, _ in flat], [p for _, p, _ in flat], [k for _, _, k in flat])
+
+
 def publish(
     port: int, topics: list[str], payloads: list[bytes], rate: float, start_at: float = 0.0
 ) -> list[float]:
@@ -122,7 +198,9 @@ def publish(
         client.loop_stop()
 
 
-def publish_from_children(port: int, stream: Stream, rate: float, processes: int = 1) -> list[float]:
+def publish_from_children(
+    port: int, stream: Stream, rate: float, processes: int = 1
+) -> list[float]:
     """Publish ``stream`` from ``processes`` child processes at once, each a share
     of the devices (a device's messages stay in order, from one publisher) at its
     share of ``rate``; returns each message's publish time, in stream order.
