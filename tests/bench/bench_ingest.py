@@ -57,6 +57,7 @@ from tests.bench.ingest_traffic import (
     bare_rate,
     publish_from_children,
 )
+from tests.bench.ingest_workers import report_workers, run_workers
 from tests.servers import MACHINE_PG, ThrowawayMosquitto, machine_postgres_url
 
 
@@ -202,6 +203,9 @@ def main(argv: Sequence[str] | None = None) -> Result:
         if "storm" in args.phases:
             result.storm = run_storm(args.pg, broker.port, args.publishers)
             report_storm(result.storm)
+        if "workers" in args.phases:
+            workers = run_workers(args.pg, broker.port, args.alerts, args.mix, args.publishers)
+            report_workers(workers, args.mix)
     return result
 
 

@@ -27,9 +27,9 @@ def pg_url() -> Iterator[str]:
 def test_ingest_benchmark_stores_every_alert_once(
     mix: str, pg_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    result = main(
-        ["--alerts", "300", "--seconds", "1", "--rates", "60", "--mix", mix, "--pg", pg_url]
-    )
+    phases = "sustained,storm" if mix == "realistic" else "sustained"
+    args = ["--alerts", "300", "--seconds", "1", "--rates", "60", "--mix", mix, "--pg", pg_url]
+    result = main([*args, "--phases", phases])
     out = capsys.readouterr().out
     assert result.stored == 360  # 300 + 60, each once (main checks each phase too)
     assert result.bare > 0 and result.ours > 0
@@ -37,3 +37,5 @@ def test_ingest_benchmark_stores_every_alert_once(
     assert lat.asked == 60 and lat.published > 30
     assert 0 < lat.p50 <= lat.p99 <= lat.max
     assert "ratio ours / bare" in out and "alerts in the database: 360" in out
+    if mix == "realistic":  # the storm checks itself (counts, orders, audit, no warnings)
+        assert result.storm is not None and result.storm.orders == result.storm.alarms > 1000
