@@ -110,7 +110,17 @@ class Store:
 #: (connection exceptions): shutting down (57P01, 57P02) and starting up (57P03,
 #: "the database system is starting up"), when a write must wait, not fail.
 _UNAVAILABLE_STATES = frozenset({"57P01", "57P02", "57P03"})
-_UNAVAILABLE_WORDS = ("connect", "starting up", "shutting down", "recovery mode")
+_UNAVAILABLE_WORDS = (
+    "connect",
+    "starting up",
+    "shutting down",
+    "recovery mode",
+    # SQLite: another program holds the write lock past the busy timeout, or the
+    # file cannot be opened right now: wait and try again, as for a server away.
+    "database is locked",
+    "database table is locked",
+    "unable to open database",
+)
 
 
 #: A deadlock broken (40P01) or a serialization failure (40001): try again.

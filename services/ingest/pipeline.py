@@ -37,6 +37,10 @@ CONFLICT_TRIES = 5
 Parse = Callable[[str, bytes, datetime], Parsed]
 
 
+#: Back-off of a stalled writer: 1 s doubling to a minute.
+STALL_FIRST_S, STALL_MAX_S = 1.0, 60.0
+
+
 @dataclass
 class IngestStats:
     received: int = 0
@@ -46,6 +50,12 @@ class IngestStats:
     replayed: int = 0
     written: BatchResult = field(default_factory=BatchResult)
     database_up: bool = True
+    last_commit: datetime | None = None
+    #: Why the writer can neither store nor spool (a full disk, a read-only
+    #: folder ...): it holds its batch unacknowledged and tries again; None
+    #: while it can.  ``stalled_since`` is when that began (monotonic).
+    stalled: str | None = None
+    stalled_since: float | None = None
 
 
 class IngestPipeline:
@@ -91,15 +101,54 @@ class IngestPipeline:
 
     # --- the writer thread ---------------------------------------------------
 
+    @property
+    def backlog(self) -> int:
+        """Messages received and not yet taken by the writer."""
+        return self._queue.qsize()
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
     def _run(self) -> None:
-        while not (self._stop.is_set() and self._queue.empty()):
-            batch = self._take()
-            if self.spool.pending and time.monotonic() >= self._next_try:
-                self._replay()
-            if batch:
-                self._write(batch)
-            if self.tick is not None:
-                self.tick()
+        """Take, write, acknowledge, until stopped.  Nothing escapes: a batch that
+        can be neither stored nor spooled is held, unacknowledged (the broker
+        keeps it, and sends no more than its in-flight window meanwhile), and
+        tried again with back-off; stopping then leaves it to the broker."""
+        held: list[Inbound] = []
+        delay = STALL_FIRST_S
+        while not (self._stop.is_set() and (self.stats.stalled or self._queue.empty())):
+            try:
+                if not held:
+                    held = self._take()
+                if self.spool.pending and time.monotonic() >= self._next_try:
+                    self._replay()
+                if held:
+                    self._write(held)
+                    held = []
+                if self.stats.stalled:
+                    log.warning("ingest writing again after: %s", self.stats.stalled)
+                    self.stats.stalled = self.stats.stalled_since = None
+                    delay = STALL_FIRST_S
+                if self.tick is not None:
+                    self.tick()
+            except Exception as exc:  # a full disk, a read-only spool, a bug: never die
+                self._stall(exc, len(held))
+                self._stop.wait(delay)
+                delay = min(delay * 2, STALL_MAX_S)
+
+    def _stall(self, exc: Exception, held: int) -> None:
+        reason = f"{type(exc).__name__}: {exc}"
+        if self.stats.stalled != reason:  # logged once per cause, not per retry
+            log.error(
+                "ingest stalled, %d messages held unacknowledged, retrying: %s",
+                held,
+                reason,
+                exc_info=exc,
+            )
+        if self.stats.stalled_since is None:
+            self.stats.stalled_since = time.monotonic()
+        self.stats.stalled = reason
 
     def _take(self) -> list[Inbound]:
         try:
@@ -123,7 +172,8 @@ class IngestPipeline:
             try:
                 self._store(batch)
             except DatabaseUnavailableError as exc:
-                log.warning("database unreachable (%s); spooling", exc)
+                if self.stats.database_up:  # once per outage, not once per batch
+                    log.warning("database unreachable (%s); spooling", exc)
                 self._to_spool(batch)
                 self._next_try = time.monotonic() + self.retry_s
         for m in batch:
@@ -142,6 +192,7 @@ class IngestPipeline:
                 self.stats.written.add(self._store_one(m, item))
         self.stats.batches += 1
         self.stats.database_up = True
+        self.stats.last_commit = datetime.now(UTC)
 
     def _write_whole(self, items: Sequence[Parsed]) -> BatchResult:
         """Write ``items`` in one transaction; one the database rolled back to

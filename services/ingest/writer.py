@@ -200,6 +200,17 @@ class IngestWriter:
             )
             result.quarantined += 1
             return
+        if item.topic.kind.value != device.kind:
+            self._quarantine(
+                conn,
+                str(item.topic),
+                _raw(item),
+                f"topic says {item.topic.kind.value!r} but device {item.topic.device_id!r} "
+                f"is registered as {device.kind!r}",
+                _received(item),
+            )
+            result.quarantined += 1
+            return
         if isinstance(item, StatusIn):
             batch.status.append(
                 {"did": item.topic.device_id, "online": item.online, "seen": item.at}
