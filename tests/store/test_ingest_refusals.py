@@ -57,7 +57,8 @@ def quick_busy_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     with store.transaction() as tx:
         tx.conn.execute(
             text(
-                "INSERT INTO devices (id, kind, name, grid_code) VALUES ('EL-0231', 'elevator', 'x', 'G21')"
+                "INSERT INTO devices (id, kind, name, grid_code)"
+                " VALUES ('EL-0231', 'elevator', 'x', 'G21')"
             )
         )
     yield store
