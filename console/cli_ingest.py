@@ -38,6 +38,14 @@ def add_ingest_commands(sub: Any) -> None:
     )
     p.add_argument("--spool", type=Path, help="journal used while the database is away")
     p.add_argument("--stats-every", type=float, default=10.0, metavar="S")
+    p.add_argument(
+        "--give-up-after",
+        type=float,
+        default=600.0,
+        metavar="S",
+        help="exit with status 3 when unable to store or spool for S seconds, for a "
+        "supervisor to restart (default %(default)s; what is held stays with the broker)",
+    )
     p.add_argument("--run-for", type=float, metavar="S", help="stop after S seconds")
     p.set_defaults(handler=cmd_ingest)
 
@@ -74,26 +82,53 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         flush=True,
     )
     started = time.monotonic()
+    every = min(args.stats_every, args.run_for or args.stats_every, 1.0)
+    last_stats = started
+    status = 0
     try:
-        while not stop.wait(min(args.stats_every, args.run_for or args.stats_every)):
-            _print_stats(service)
+        while not stop.wait(every):
+            if time.monotonic() - last_stats >= args.stats_every:
+                last_stats = time.monotonic()
+                _print_stats(service)
+            if (why := _cannot_go_on(service.pipeline, args.give_up_after)) is not None:
+                print(f"ingest: {why}; exiting for the supervisor to restart", file=sys.stderr)
+                status = 3
+                break
             if args.run_for and time.monotonic() - started >= args.run_for:
                 break
     finally:
         service.stop()
         _print_stats(service)
         store.close()
-    return 0
+    return status
+
+
+def _cannot_go_on(pipeline: Any, give_up_after: float) -> str | None:
+    """Why this worker should exit (non-zero), or None while it can go on."""
+    if not pipeline.alive:
+        return "the writer thread stopped"
+    since = pipeline.stats.stalled_since
+    if since is not None and time.monotonic() - since >= give_up_after:
+        return f"unable to store or spool for {give_up_after:.0f} s ({pipeline.stats.stalled})"
+    return None
 
 
 def _print_stats(service: Any) -> None:
-    s = service.pipeline.stats
+    """One line of health and counts: what a supervisor or a person reads first."""
+    pipeline = service.pipeline
+    s = pipeline.stats
     w = s.written
+    last = s.last_commit.astimezone(LOCAL).strftime("%H:%M:%S") if s.last_commit else "never"
+    health = "writer " + ("alive" if pipeline.alive else "DEAD")
+    if s.stalled:
+        health += f", STALLED: {s.stalled}"
     print(
+        f"{health}  database {'up' if s.database_up else 'DOWN'}  last commit {last}  "
+        f"backlog {pipeline.backlog}  spool {pipeline.spool.size} bytes  |  "
         f"received {s.received}  acked {s.acked}  alerts {w.alerts}  duplicates "
         f"{w.duplicates}  alarms {w.alarms_raised}  telemetry {w.telemetry}  status "
         f"{w.status}  heartbeats {w.heartbeats}  quarantined {w.quarantined}  spooled "
-        f"{s.spooled}  database {'up' if s.database_up else 'DOWN'}",
+        f"{s.spooled}",
         flush=True,
     )
 

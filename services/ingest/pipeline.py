@@ -174,6 +174,7 @@ class IngestPipeline:
             except DatabaseUnavailableError as exc:
                 if self.stats.database_up:  # once per outage, not once per batch
                     log.warning("database unreachable (%s); spooling", exc)
+                self.stats.database_up = False
                 self._to_spool(batch)
                 self._next_try = time.monotonic() + self.retry_s
         for m in batch:

@@ -30,7 +30,15 @@ class Spool:
 
     @property
     def pending(self) -> bool:
-        return self.path.exists() and self.path.stat().st_size > 0
+        return self.size > 0
+
+    @property
+    def size(self) -> int:
+        """Bytes waiting in the journal."""
+        try:
+            return self.path.stat().st_size if self.path.is_file() else 0
+        except OSError:
+            return 0
 
     def append(self, messages: Sequence[Inbound]) -> None:
         """Durably keep ``messages`` (written and fsync'd when this returns)."""
