@@ -95,6 +95,7 @@ def run_gui(
     user: str | None = None,
     bus: Any = None,
     bus_where: str = "",
+    health: Any = None,
 ) -> int:
     """Open the console on the database ``db_url`` (shown as ``db_label``) and run
     until the window closes; the exit status of the event loop.
@@ -105,7 +106,7 @@ def run_gui(
     app = create_app()
     window, translations = build_window(app, db_label, language)
     window.show()
-    window.broker_status = BrokerStatus(window.status, bus, bus_where)
+    window.broker_status = BrokerStatus(window.status, bus, bus_where, health)
     own_store = store is None
     store = store or Store(db_url, check=False)
     session = Session(window, store, translations.language)

@@ -1,13 +1,17 @@
-"""The status bar's message-bus label, kept true from the ingest's bus state.
+"""The status bar's message-bus label, kept true from the ingest's bus state and
+its health.
 
 paho tells of connects and disconnects on its network thread; a queued signal
-brings them to the GUI thread."""
+brings them to the GUI thread.  The in-process ingest's health (stalled, the
+database away and messages spooled) is read every two seconds: a stalled ingest
+is what the room must see first."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from widgets.status_bar import ConsoleStatusBar
 
@@ -17,13 +21,24 @@ CONTEXT = "BrokerStatus"
 class BrokerStatus(QObject):
     _state = Signal(bool, str)
 
-    def __init__(self, status: ConsoleStatusBar, bus: Any | None, where: str) -> None:
+    def __init__(
+        self,
+        status: ConsoleStatusBar,
+        bus: Any | None,
+        where: str,
+        health: Callable[[], Any] | None = None,
+    ) -> None:
         """``bus``: the in-process ingest's MqttBus, or None (``where`` then says
-        why: "direct" for the demo's direct feed, "" for a headless ingest)."""
+        why: "direct" for the demo's direct feed, "" for a headless ingest);
+        ``health``: the in-process ingest's ``IngestPipeline.health``."""
         super().__init__(status)
-        self.status, self.bus, self.where = status, bus, where
+        self.status, self.bus, self.where, self.health = status, bus, where, health
         self._state.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = bus.on_state(self._on_state) if bus is not None else None
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.refresh)
+        if health is not None:
+            self._timer.start(2000)
         self.refresh()
 
     def refresh(self) -> None:
@@ -46,6 +61,9 @@ class BrokerStatus(QObject):
             self.status.set_broker(text, connected=True)
             return
         host = f"{self.bus.settings.host}:{self.bus.settings.port}"
+        if (trouble := self._trouble()) is not None:
+            self.status.set_broker(trouble, connected=False)
+            return
         if connected:
             text = QCoreApplication.translate(
                 "BrokerStatus", "Message bus: connected to %1"
@@ -56,6 +74,26 @@ class BrokerStatus(QObject):
             ).replace("%1", host)
         self.status.set_broker(text, connected=connected)
 
+    def _trouble(self) -> str | None:
+        """What is wrong with the in-process ingest, in words, or None."""
+        if self.health is None:
+            return None
+        h = self.health()
+        if not h.alive:
+            return QCoreApplication.translate(
+                "BrokerStatus", "Ingest stopped: alerts are not being stored"
+            )
+        if h.stalled:
+            return QCoreApplication.translate(
+                "BrokerStatus", "Ingest stalled, alerts held at the broker: %1"
+            ).replace("%1", h.stalled)
+        if not h.database_up:
+            return QCoreApplication.translate(
+                "BrokerStatus", "Database unreachable: alerts kept in the spool (%1 kB)"
+            ).replace("%1", f"{h.spool_bytes / 1024:.0f}")
+        return None
+
     def close(self) -> None:
+        self._timer.stop()
         if self._unsubscribe is not None:
             self._unsubscribe()

@@ -223,7 +223,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from console.app import run_gui
 
     shared = traffic.store if traffic is not None else None
-    bus, where = traffic.bus() if traffic is not None else (None, "")
+    bus, where, health = traffic.bus() if traffic is not None else (None, "", None)
     try:
         return run_gui(
             url,
@@ -233,6 +233,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             user=(args.user or "operator") if demo else None,
             bus=bus,
             bus_where=where,
+            health=health,
         )
     finally:
         if traffic is not None:
@@ -252,11 +253,14 @@ class _Traffic:
     def __init__(self, store: Store, runner: Any) -> None:
         self.store, self.runner = store, runner
 
-    def bus(self) -> tuple[Any, str]:
-        """The ingest's MQTT bus (or None, and "direct" for the demo's direct feed)."""
+    def bus(self) -> tuple[Any, str, Any]:
+        """The ingest's MQTT bus and health (or None, "direct" and None for the
+        demo's direct feed)."""
         ingest = getattr(self.runner, "ingest", self.runner)
         pipeline = getattr(ingest, "pipeline", None)
-        return (pipeline.bus, "") if pipeline is not None else (None, "direct")
+        if pipeline is None:
+            return None, "direct", None
+        return pipeline.bus, "", pipeline.health
 
     def stop(self) -> None:
         try:

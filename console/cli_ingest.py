@@ -105,26 +105,26 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def _cannot_go_on(pipeline: Any, give_up_after: float) -> str | None:
     """Why this worker should exit (non-zero), or None while it can go on."""
-    if not pipeline.alive:
+    health = pipeline.health()
+    if not health.alive:
         return "the writer thread stopped"
-    since = pipeline.stats.stalled_since
-    if since is not None and time.monotonic() - since >= give_up_after:
-        return f"unable to store or spool for {give_up_after:.0f} s ({pipeline.stats.stalled})"
+    if health.stalled and health.stalled_for_s >= give_up_after:
+        return f"unable to store or spool for {give_up_after:.0f} s ({health.stalled})"
     return None
 
 
 def _print_stats(service: Any) -> None:
     """One line of health and counts: what a supervisor or a person reads first."""
-    pipeline = service.pipeline
-    s = pipeline.stats
+    h = service.pipeline.health()
+    s = service.pipeline.stats
     w = s.written
-    last = s.last_commit.astimezone(LOCAL).strftime("%H:%M:%S") if s.last_commit else "never"
-    health = "writer " + ("alive" if pipeline.alive else "DEAD")
-    if s.stalled:
-        health += f", STALLED: {s.stalled}"
+    last = h.last_commit.astimezone(LOCAL).strftime("%H:%M:%S") if h.last_commit else "never"
+    state = "writer " + ("alive" if h.alive else "DEAD")
+    if h.stalled:
+        state += f", STALLED: {h.stalled}"
     print(
-        f"{health}  database {'up' if s.database_up else 'DOWN'}  last commit {last}  "
-        f"backlog {pipeline.backlog}  spool {pipeline.spool.size} bytes  |  "
+        f"{state}  database {'up' if h.database_up else 'DOWN'}  last commit {last}  "
+        f"backlog {h.backlog}  spool {h.spool_bytes} bytes  |  "
         f"received {s.received}  acked {s.acked}  alerts {w.alerts}  duplicates "
         f"{w.duplicates}  alarms {w.alarms_raised}  telemetry {w.telemetry}  status "
         f"{w.status}  heartbeats {w.heartbeats}  quarantined {w.quarantined}  spooled "

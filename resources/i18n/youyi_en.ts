@@ -163,6 +163,18 @@
         <source>Message bus: %1 not reachable, reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ingest stopped: alerts are not being stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingest stalled, alerts held at the broker: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database unreachable: alerts kept in the spool (%1 kB)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CameraBrowser</name>

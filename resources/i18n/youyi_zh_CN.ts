@@ -163,6 +163,18 @@
         <source>Message bus: %1 not reachable, reconnecting</source>
         <translation>消息总线：%1 无法连接，正在重连</translation>
     </message>
+    <message>
+        <source>Ingest stopped: alerts are not being stored</source>
+        <translation>告警接入已停止：告警未入库</translation>
+    </message>
+    <message>
+        <source>Ingest stalled, alerts held at the broker: %1</source>
+        <translation>告警接入停滞，告警暂留消息服务器：%1</translation>
+    </message>
+    <message>
+        <source>Database unreachable: alerts kept in the spool (%1 kB)</source>
+        <translation>数据库不可达：告警已暂存本地（%1 kB）</translation>
+    </message>
 </context>
 <context>
     <name>CameraBrowser</name>

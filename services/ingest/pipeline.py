@@ -58,6 +58,19 @@ class IngestStats:
     stalled_since: float | None = None
 
 
+@dataclass(frozen=True)
+class IngestHealth:
+    """What a supervisor, the command line and the console's status bar show."""
+
+    alive: bool  # the writer thread runs
+    stalled: str | None  # why it can neither store nor spool, or None
+    stalled_for_s: float  # since when (0 while not stalled)
+    database_up: bool
+    last_commit: datetime | None
+    backlog: int  # received, not yet taken by the writer
+    spool_bytes: int  # kept while the database is away
+
+
 class IngestPipeline:
     def __init__(
         self,
@@ -109,6 +122,20 @@ class IngestPipeline:
     @property
     def alive(self) -> bool:
         return self._thread.is_alive()
+
+    def health(self) -> IngestHealth:
+        """A snapshot, safe to take from any thread."""
+        s = self.stats
+        since = s.stalled_since
+        return IngestHealth(
+            alive=self.alive,
+            stalled=s.stalled,
+            stalled_for_s=time.monotonic() - since if since is not None else 0.0,
+            database_up=s.database_up,
+            last_commit=s.last_commit,
+            backlog=self.backlog,
+            spool_bytes=self.spool.size,
+        )
 
     def _run(self) -> None:
         """Take, write, acknowledge, until stopped.  Nothing escapes: a batch that

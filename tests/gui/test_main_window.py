@@ -168,3 +168,38 @@ def test_about_names_the_center_and_the_database(
     assert dialog.heading_label.text() == "友谊路街道城运中心"
     assert [label.text() for label in dialog.line_labels][-1] == f"数据库：{LABEL}"
     dialog.reject()
+
+
+def test_the_status_bar_says_when_the_ingest_is_stalled_or_spooling(
+    make_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    from console.broker_status import BrokerStatus
+    from services.bus import BrokerSettings, MqttBus
+    from services.ingest.pipeline import IngestHealth
+
+    window = make_window()
+    window.show()
+    bus = MqttBus(BrokerSettings(host="127.0.0.1", port=1), lambda _m: None)  # never started
+    well = IngestHealth(True, None, 0.0, True, None, 0, 0)
+    now = [well]
+    status = BrokerStatus(window.status, bus, "", lambda: now[0])
+    label = window.status.broker_label
+    try:
+        assert label.text() == "消息总线：127.0.0.1:1 无法连接，正在重连"
+        now[0] = IngestHealth(True, "OSError: [Errno 28] No space left on device", 4.0, False,
+                              None, 12, 0)  # fmt: skip
+        qtbot.waitUntil(lambda: "停滞" in label.text(), timeout=5000)
+        assert label.text() == (
+            "告警接入停滞，告警暂留消息服务器：OSError: [Errno 28] No space left on device"
+        )
+        assert label.objectName() == "statusBrokerDown"
+        now[0] = IngestHealth(True, None, 0.0, False, None, 0, 3 * 1024)
+        qtbot.waitUntil(
+            lambda: label.text() == "数据库不可达：告警已暂存本地（3 kB）", timeout=5000
+        )
+        now[0] = IngestHealth(False, None, 0.0, True, None, 0, 0)
+        qtbot.waitUntil(lambda: label.text() == "告警接入已停止：告警未入库", timeout=5000)
+        now[0] = well
+        qtbot.waitUntil(lambda: "无法连接，正在重连" in label.text(), timeout=5000)
+    finally:
+        status.close()
