@@ -59,13 +59,18 @@ def add_ingest_commands(sub: Any) -> None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from console.cli import open_store
     from services.bus import BrokerSettings
-    from services.ingest.service import IngestService
+    from services.ingest.service import IngestService, topics_for
 
     settings = BrokerSettings.from_url(args.broker, client_id=args.client_id)
+    topics_for(args.site, args.shared)  # refused before anything opens
     store = open_store(args)
-    service = IngestService(
-        store, settings, args.site, shared_group=args.shared, spool_path=args.spool
-    )
+    try:
+        service = IngestService(
+            store, settings, args.site, shared_group=args.shared, spool_path=args.spool
+        )
+    except BaseException:
+        store.close()
+        raise
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())

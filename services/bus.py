@@ -52,7 +52,12 @@ class BrokerSettings:
     @classmethod
     def from_url(cls, url: str, **kw: Any) -> BrokerSettings:
         """``mqtt://[user[:password]@]host[:port]`` or ``mqtts://`` (TLS, 8883)."""
-        parsed = urlsplit(url.strip())
+        if not url or not url.strip():
+            raise ConfigError("no broker URL given: expected mqtt://HOST[:PORT]")
+        try:
+            parsed = urlsplit(url.strip())
+        except ValueError as exc:  # e.g. "Invalid IPv6 URL" for mqtt://[::1
+            raise ConfigError(f"malformed broker URL {url!r}: {exc}") from exc
         if parsed.scheme not in ("mqtt", "mqtts", "tcp", "ssl") or not parsed.hostname:
             raise ConfigError(
                 f"malformed broker URL {url!r}: expected mqtt://HOST[:PORT] "

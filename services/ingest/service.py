@@ -8,6 +8,7 @@ ingest workers may share the topic tree through an MQTT shared subscription
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -36,7 +37,19 @@ UPKEEP_EVERY_S = 60.0
 HOLD_TICK_S = 1.0
 
 
+#: A site or shared-group name: one topic level, no wildcards.
+_LEVEL = re.compile(r"[A-Za-z0-9_.-]{1,64}")
+
+
 def topics_for(site: str, shared_group: str | None = None) -> list[str]:
+    """The subscription of one site's topic tree (shared among workers of
+    ``shared_group``); ConfigError for a name that is not one plain topic level
+    (``#``, ``+`` or ``/`` would subscribe to something else, or to nothing)."""
+    for what, name in (("site", site), ("shared group", shared_group)):
+        if name is not None and not _LEVEL.fullmatch(name):
+            raise ConfigError(
+                f"{what} {name!r} is not a plain topic level: 1-64 letters, digits, '_', '.' or '-'"
+            )
     pattern = f"{site}/+/+/+"
     return [f"$share/{shared_group}/{pattern}" if shared_group else pattern]
 

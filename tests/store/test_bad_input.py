@@ -162,3 +162,23 @@ def test_a_server_starting_or_stopping_counts_as_unavailable(
     orig = DriverError(message)
     orig.sqlstate = sqlstate  # type: ignore[attr-defined]
     assert _is_connection_error(OperationalError("INSERT ...", {}, orig)) is unavailable
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--site", "#"], "site '#' is not a plain topic level"),
+        (["--site", "youyi/+"], "site 'youyi/+' is not a plain topic level"),
+        (["--shared", "a/b"], "shared group 'a/b' is not a plain topic level"),
+        (["--broker", ""], "no broker URL given"),
+        (["--broker", "mqtt://[::1"], "malformed broker URL 'mqtt://[::1': Invalid IPv6 URL"),
+        (["--broker", "http://example"], "malformed broker URL 'http://example'"),
+    ],
+)
+def test_cli_ingest_refuses_bad_sites_and_brokers(
+    store: Store, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = store.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "ingest", *args, "--run-for", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
