@@ -152,6 +152,10 @@ def cmd_quarantine_list(args: argparse.Namespace) -> int:
     for r in rows:
         at = r.received_at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S")
         raw = bytes(r.raw)[:80].decode("utf-8", "replace").replace("\n", " ")
-        sys.stdout.write(f"{at}  {r.topic}\n    {r.reason}\n    {raw!r}\n")
+        size = r.raw_size if r.raw_size is not None else len(r.raw)
+        digest = f"  sha256 {r.raw_sha256}" if r.raw_sha256 else ""
+        sys.stdout.write(
+            f"{at}  {r.topic[:200]!r}\n    {r.reason}\n    {raw!r}  ({size:,} bytes{digest})\n"
+        )
     print(f"{len(rows)} shown")
     return 0

@@ -93,7 +93,7 @@ class Parser:
     def _parse(self, topic: str, payload: bytes, received_at: datetime) -> Parsed:
         if not isinstance(topic, str):
             raise _RefusedError(f"topic: expected text, got {type(topic).__name__}")
-        where = _topic(topic)
+        where = _topic(topic) if len(topic) <= TOPIC_MAX else _too_long(topic)
         if isinstance(where, str):
             raise _RefusedError(where)
         if received_at.tzinfo is None:
@@ -207,6 +207,16 @@ def _explain(text: str, kind: DeviceKind) -> str:
         return f"type: unknown {kind.value} event type {value} (known: {known})"
     hint = " (ISO 8601 with an offset, or epoch milliseconds)" if path == "ts" else ""
     return f"{path}: {what[:1].lower()}{what[1:]}{hint}"
+
+
+#: The longest topic there can be (site and device id 64 each, a kind, a
+#: channel): longer ones are refused without entering the cache below, whose
+#: size in bytes stays bounded (8,192 short strings) whatever arrives.
+TOPIC_MAX = 200
+
+
+def _too_long(topic: str) -> str:
+    return f"topic: {len(topic):,} characters, longer than any topic can be ({TOPIC_MAX})"
 
 
 @lru_cache(maxsize=8192)

@@ -9,7 +9,18 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import msgspec
-from sqlalchemy import Column, Connection, Row, Table, bindparam, insert, select, text, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    LargeBinary,
+    Row,
+    Table,
+    bindparam,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 #: Keys per IN (...) list: well under SQLite's and PostgreSQL's parameter limits.
@@ -50,7 +61,7 @@ def insert_rows(
         return list(conn.execute(stmt, list(rows)))
     keys = tuple(rows[0])
     stmt = _json_insert(table, keys, tuple(c.key for c in returning), skip_existing)
-    result = conn.execute(stmt, {"rows": to_json(rows)})
+    result = conn.execute(stmt, {"rows": to_json(_bytea_as_hex(table, rows))})
     return list(result) if returning else []
 
 
@@ -99,6 +110,16 @@ def _json_update(table: Table, key: str, keys: tuple[str, ...], dialect: Any) ->
         f' WHERE "{table.name}"."{key}" = v."{key}"'
         f' AND "{table.name}"."{key}" = ANY(CAST(:keys AS {key_type}[]))'
     )
+
+
+def _bytea_as_hex(table: Table, rows: Sequence[dict[str, Any]]) -> Sequence[dict[str, Any]]:
+    """Binary values as PostgreSQL's hex input (``\\x…``): JSON carries text, and
+    msgspec would write bytes as base64, which ``bytea`` would store as it is."""
+    binary = [k for k in rows[0] if isinstance(table.c[k].type, LargeBinary)]
+    if not binary:
+        return rows
+    return [{**r, **{k: None if r[k] is None else "\\x" + bytes(r[k]).hex() for k in binary}}
+            for r in rows]  # fmt: skip
 
 
 def to_json(value: object) -> str:

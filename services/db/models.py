@@ -219,8 +219,10 @@ class Quarantine(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     topic: Mapped[str] = mapped_column(Text)
-    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)  # the first 4 KiB (services/ingest/quarantine)
     reason: Mapped[str] = mapped_column(Text)
+    raw_size: Mapped[int | None] = mapped_column(Integer)  # the whole payload's (migration 0006)
+    raw_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class Telemetry(Base):

@@ -5,6 +5,7 @@ minute or so; each step is idempotent and cheap when there is nothing to do).
 - Shelved alarms whose time is up come back to the operator.
 - Telemetry older than a day is folded into 5-minute buckets (n, min, max,
   mean) and the raw rows are removed, so trend charts stay cheap for months.
+- The quarantine keeps 30 days and at most 100,000 entries.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from services.db.locks import lock_ingest
 from services.db.models import Alarm, Device, Telemetry, TelemetryRollup, table_of
 from services.db.store import Store
 from services.db.types import UTCDateTime
+from services.ingest.quarantine import prune_quarantine
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,7 @@ class UpkeepResult:
     offline: int = 0
     unshelved: int = 0
     telemetry_folded: int = 0
+    quarantine_pruned: int = 0
 
 
 def upkeep(store: Store, now: datetime) -> UpkeepResult:
@@ -64,6 +67,7 @@ def upkeep(store: Store, now: datetime) -> UpkeepResult:
         mark_offline(store, now),
         unshelve_expired(store, now),
         fold_telemetry(store, now - RAW_KEEP),
+        prune_quarantine(store, now),
     )
 
 

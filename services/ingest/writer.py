@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 
 from services.alerts.messages import (
     AlertIn,
@@ -44,6 +44,7 @@ from services.db.models import Device, Quarantine, Telemetry, table_of
 from services.db.store import Store, Tx
 from services.domain import Change
 from services.errors import TransientConflictError
+from services.ingest.quarantine import quarantine_row
 from services.ingest.writer_sql import writer_sql
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,11 @@ class _Batch:
     alarm_of: dict[str, int] = field(default_factory=dict)  # event key → its alarm
     status: list[dict[str, Any]] = field(default_factory=list)  # online / offline, in order
     telemetry: list[dict[str, Any]] = field(default_factory=list)
+    quarantine: list[dict[str, Any]] = field(default_factory=list)
     raised: list[RaisedAlarm] = field(default_factory=list)  # for the rules, at the end
+
+    def refuse(self, topic: str, raw: bytes, reason: str, at: datetime) -> None:
+        self.quarantine.append(quarantine_row(topic, raw, reason, at))
 
     def saw(self, device_id: str, at: datetime) -> None:
         if device_id not in self.seen or self.seen[device_id] < at:
@@ -160,8 +165,9 @@ class IngestWriter:
             lock_ingest(tx.conn)
             batch = _Batch()
             for item in items:
-                self._write(tx, item, result, batch)
+                self._write(item, result, batch)
             last_alert = self._alerts(tx, batch, result)
+            insert_rows(tx.conn, _quarantine, batch.quarantine)
             if batch.status:
                 tx.conn.execute(_STATUS, batch.status)
             insert_rows(tx.conn, _telemetry, batch.telemetry, skip_existing=True)
@@ -183,32 +189,22 @@ class IngestWriter:
             (d, at) for d, at in seen.items() if d not in written or at - written[d] > SEEN_STEP
         )
 
-    def _write(self, tx: Tx, item: Parsed, result: BatchResult, batch: _Batch) -> None:
-        conn = tx.conn
+    def _write(self, item: Parsed, result: BatchResult, batch: _Batch) -> None:
         if isinstance(item, Rejected):
-            self._quarantine(conn, item.topic, item.raw, item.reason, item.received_at)
+            batch.refuse(item.topic, item.raw, item.reason, item.received_at)
             result.quarantined += 1
             return
         device = self._devices.get(item.topic.device_id)
+        why = None
         if device is None:
-            self._quarantine(
-                conn,
-                str(item.topic),
-                _raw(item),
-                f"unknown device {item.topic.device_id!r}: not in the device registry",
-                _received(item),
-            )
-            result.quarantined += 1
-            return
-        if item.topic.kind.value != device.kind:
-            self._quarantine(
-                conn,
-                str(item.topic),
-                _raw(item),
+            why = f"unknown device {item.topic.device_id!r}: not in the device registry"
+        elif item.topic.kind.value != device.kind:
+            why = (
                 f"topic says {item.topic.kind.value!r} but device {item.topic.device_id!r} "
-                f"is registered as {device.kind!r}",
-                _received(item),
+                f"is registered as {device.kind!r}"
             )
+        if why is not None or device is None:
+            batch.refuse(str(item.topic), _raw(item), why or "", _received(item))
             result.quarantined += 1
             return
         if isinstance(item, StatusIn):
@@ -326,13 +322,6 @@ class IngestWriter:
             batch.alarm_of.update((n.alert.event_key, int(alarm.id)) for n in op)
             if active:
                 batch.raised.append(_raised(op[0], int(alarm.id)))
-
-    def _quarantine(
-        self, conn: Connection, topic: str, raw: bytes, reason: str, at: datetime
-    ) -> None:
-        conn.execute(
-            insert(_quarantine).values(topic=topic, raw=raw, reason=reason[:2000], received_at=at)
-        )
 
 
 def _device_id(item: Parsed) -> str | None:
