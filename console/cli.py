@@ -84,11 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="load the demo district (grids, units, communities, cameras, devices)",
     ).set_defaults(handler=cmd_db_seed)
 
-    audit = sub.add_parser("audit", help="the audit trail")
-    audit_sub = audit.add_subparsers(title="audit commands", metavar="ACTION", required=True)
-    audit_sub.add_parser(
-        "verify", help="check the hash chain; exit 1 if a row was changed"
-    ).set_defaults(handler=cmd_audit_verify)
+    from console.cli_audit import add_audit_commands
+
+    add_audit_commands(sub)
 
     from console.cli_orders import add_order_commands
 
@@ -184,22 +182,6 @@ def cmd_db_seed(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
-
-
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from services import audit
-
-    store = open_store(args)
-    try:
-        with store.reading() as conn:
-            report = audit.verify(conn)
-    finally:
-        store.close()
-    for problem in report.problems:
-        print(problem)
-    verdict = "intact" if report.ok else f"BROKEN ({len(report.problems)} problems)"
-    print(f"audit trail: {report.checked} rows checked, {verdict}")
-    return 0 if report.ok else 1
 
 
 def cmd_run(args: argparse.Namespace) -> int:

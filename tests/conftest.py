@@ -14,6 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The workstation's own settings (a saved database or broker, a layout) never reach
 # a test, nor do the tests' reach the workstation: QSettings under a fresh folder.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="youyi-test-config-")
+# Likewise the data folder: spools, the audit signing key and its checkpoints.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="youyi-test-data-")
 
 
 @pytest.fixture(autouse=True)
