@@ -8,12 +8,14 @@ import os
 import socket
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from console import __version__
 from console.connection import apply_saved
 from services.db.migrate import current_revision, head_revision, is_current, upgrade
 from services.db.store import Store
+from services.db.url import resolve_url
 from services.errors import ConfigError, ServiceError
 
 log = logging.getLogger(__name__)
@@ -126,12 +128,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Output piped into `head` or a pager that stopped reading: end quietly,
+        # and keep Python from complaining again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def open_store(args: argparse.Namespace, *, migrated: bool = True) -> Store:
     """The store named by ``--db`` (or the default), checked to be reachable and,
-    unless ``migrated`` is False, at the newest schema."""
-    store = Store(args.db)
+    unless ``migrated`` is False, at the newest schema.  A SQLite file named by
+    ``--db`` that is not there is refused, not made (``db upgrade`` makes it)."""
+    url = resolve_url(args.db)
+    if migrated and args.db and url.get_backend_name() == "sqlite":
+        path = Path(url.database or "").expanduser()
+        if url.database not in (None, "", ":memory:") and not path.is_file():
+            raise ConfigError(f"no SQLite database at {path}: run `{PROG} db upgrade` to make one")
+    store = Store(url)
     if migrated and not is_current(store.engine):
         now, head = current_revision(store.engine), head_revision()
         if now != head:

@@ -50,8 +50,10 @@ def resolve_url(url: str | None = None) -> URL:
             raise ConfigError(f"database URL {raw!r} names no database: {_USAGE}")
         return parsed
     if backend == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(parsed.database or "").expanduser().parent
+        if parsed.database and parsed.database != ":memory:" and not folder.is_dir():
+            # Only the embedded default makes its folder; a path given is taken as meant.
+            raise ConfigError(f"no folder {folder} for the SQLite database {parsed.database}")
         return parsed
     raise ConfigError(f"unsupported database {backend!r} in {raw!r}: {_USAGE}")
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -131,9 +134,37 @@ def test_unmigrated_database_is_refused(
     url = f"sqlite:///{tmp_path}/empty.db"
     assert main(["--db", url, "orders", "list", "--grid", "G11"]) == 2
     assert "run `youyi-console db upgrade`" in capsys.readouterr().err
+    assert not (Path(str(tmp_path)) / "empty.db").exists()  # refused, not made
     assert main(["--db", url, "db", "upgrade"]) == 0
     assert main(["--db", url, "db", "seed-demo"]) == 0
     assert main(["--db", url, "orders", "list", "--grid", "G11"]) == 0
+
+
+def test_a_sqlite_path_in_no_folder_is_refused_not_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path}/no/such/dir/x.db"
+    for args in (["orders", "list", "--grid", "G11"], ["db", "upgrade"]):
+        assert main(["--db", url, *args]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"no folder {tmp_path}/no/such/dir" in err
+    assert not (tmp_path / "no").exists()
+
+
+def test_output_into_a_closed_pipe_ends_quietly(store: Store, service: WorkOrderService) -> None:
+    for _ in range(150):
+        raise_order(service)
+    url = store.url.render_as_string(hide_password=False)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "console", "--db", url, "orders", "list", "--grid", "G11",
+         "--limit", "150"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(60) == 0 and "Traceback" not in err and "BrokenPipe" not in err
 
 
 @pytest.mark.parametrize(
