@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from console import __version__
+from console.cli_parser import OneLineParser, accept_anywhere
 from console.connection import apply_saved
 from services.db.migrate import current_revision, head_revision, is_current, upgrade
 from services.db.store import Store
@@ -25,7 +26,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog=PROG,
         description="Operations-center console of Youyi Road sub-district (友谊路街道城运中心). "
         "With no sub-command it starts the console.",
@@ -109,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli_video import add_video_commands
 
     add_video_commands(sub)
+    accept_anywhere(parser, ["--db", "--lang", "--verbose", "--broker", "--site", "--user"])
     return parser
 
 

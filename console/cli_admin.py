@@ -8,6 +8,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
+from console.cli_parser import number
 from services.errors import OutsideDistrictError
 from services.geo import GridIndex, Placement
 
@@ -25,8 +26,12 @@ def add_admin_commands(sub: Any) -> None:
     p = g_sub.add_parser(
         "locate", help="the block and grid cell a point lies in (exit 1 if outside the district)"
     )
-    p.add_argument("lon", type=float, metavar="LON", help="longitude, degrees east")
-    p.add_argument("lat", type=float, metavar="LAT", help="latitude, degrees north")
+    p.add_argument(
+        "lon", type=number(float, -180, 180), metavar="LON", help="longitude, degrees east"
+    )
+    p.add_argument(
+        "lat", type=number(float, -90, 90), metavar="LAT", help="latitude, degrees north"
+    )
     p.add_argument(
         "--grids",
         type=Path,

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from console.cli_parser import DAY, number
+
 LOCAL = ZoneInfo("Asia/Shanghai")
 DEFAULT_BROKER = "mqtt://127.0.0.1:1883"
 
@@ -37,22 +39,24 @@ def add_ingest_commands(sub: Any) -> None:
         "--shared", metavar="GROUP", help="share the topics with other workers ($share/GROUP/...)"
     )
     p.add_argument("--spool", type=Path, help="journal used while the database is away")
-    p.add_argument("--stats-every", type=float, default=10.0, metavar="S")
+    p.add_argument("--stats-every", type=number(float, 0.1, DAY), default=10.0, metavar="S")
     p.add_argument(
         "--give-up-after",
-        type=float,
+        type=number(float, 1, 365 * DAY),
         default=600.0,
         metavar="S",
         help="exit with status 3 when unable to store or spool for S seconds, for a "
         "supervisor to restart (default %(default)s; what is held stays with the broker)",
     )
-    p.add_argument("--run-for", type=float, metavar="S", help="stop after S seconds")
+    p.add_argument(
+        "--run-for", type=number(float, 0.1, 365 * DAY), metavar="S", help="stop after S seconds"
+    )
     p.set_defaults(handler=cmd_ingest)
 
     q = sub.add_parser("quarantine", help="messages that did not fit their schema")
     q_sub = q.add_subparsers(title="quarantine commands", metavar="ACTION", required=True)
     p = q_sub.add_parser("list", help="the newest quarantined messages with their reasons")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=number(int, 1, 10_000), default=50)
     p.set_defaults(handler=cmd_quarantine_list)
 
 

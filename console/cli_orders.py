@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from console.cli_parser import number
 from services.domain import Actor, Category, OrderState, Outcome, Priority
 from services.domain import WorkOrder as OrderView
 from services.errors import ValidationError
@@ -33,7 +34,7 @@ def add_order_commands(sub: Any) -> None:
 
     p = o_sub.add_parser("list", help="open orders of a grid cell, newest first")
     p.add_argument("--grid", required=True)
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=number(int, 1, 10_000), default=50)
     p.set_defaults(handler=cmd_list)
 
     p = o_sub.add_parser("show", help="an order and its history")

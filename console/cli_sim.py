@@ -8,6 +8,8 @@ from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 
+from console.cli_parser import DAY, number
+
 DEFAULT_BROKER = "mqtt://127.0.0.1:1883"
 
 
@@ -23,15 +25,28 @@ def add_sim_commands(sub: Any) -> None:
         help="mqtt://[USER:PASSWORD@]HOST[:PORT] or mqtts://... "
         "(default $YOUYI_BROKER, else %(default)s)",
     )
-    p.add_argument("--rate", type=float, default=20.0, metavar="N", help="messages/s on average")
-    p.add_argument("--duration", type=float, default=60.0, metavar="S", help="seconds to run")
+    p.add_argument(
+        "--rate", type=number(float, 0.01, 100_000), default=20.0, metavar="N",
+        help="messages/s on average",
+    )  # fmt: skip
+    p.add_argument(
+        "--duration", type=number(float, 0.1, 365 * DAY), default=60.0, metavar="S",
+        help="seconds to run",
+    )  # fmt: skip
     p.add_argument("--site", default="youyi", help="topic root (default %(default)s)")
-    p.add_argument("--seed", type=int, default=1, help="same seed, same traffic")
+    p.add_argument("--seed", type=number(int, 0, 2**63), default=1, help="same seed, same traffic")
     p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="device registry")
     p.add_argument(
-        "--malformed", type=float, default=0.01, metavar="SHARE", help="share of bad messages"
+        "--malformed",
+        type=number(float, 0, 1),
+        default=0.01,
+        metavar="SHARE",
+        help="share of bad messages",
     )
-    p.add_argument("--window", type=int, default=100, help="messages awaiting PUBACK at most")
+    p.add_argument(
+        "--window", type=number(int, 1, 65_535), default=100,
+        help="messages awaiting PUBACK at most",
+    )  # fmt: skip
     p.add_argument("--fast", action="store_true", help="do not pace: as fast as acks allow")
     p.add_argument("--announce", action="store_true", help="every device says online first")
     p.add_argument(

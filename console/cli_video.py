@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from console.cli_parser import number
 from widgets.video_vlc_probe import VlcProbe, probe_libvlc
 
 
@@ -33,14 +34,14 @@ def add_video_commands(sub: Any) -> None:
     p.add_argument("url", nargs="?", metavar="URL", help="a camera URL or demo://CAM-001/sub")
     p.add_argument(
         "--frames",
-        type=int,
+        type=number(int, 0, 100_000),
         default=0,
         metavar="N",
         help="decode N frames of URL headless and print their size",
     )
     p.add_argument(
         "--timeout",
-        type=float,
+        type=number(float, 0.1, 3600),
         default=20.0,
         metavar="SECONDS",
         help="give up decoding after this long (default %(default)s)",

@@ -213,3 +213,41 @@ def test_cli_ingest_refuses_bad_sites_and_brokers(
     assert main(["--db", url, "ingest", *args, "--run-for", "1"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["orders", "list", "--grid", "G11", "--limit", "-1"], "-1 is outside 1..10000"),
+        (
+            ["orders", "list", "--grid", "G11", "--limit", "99999999999999999999"],
+            "outside 1..10000",
+        ),
+        (["orders", "list", "--grid", "G11", "--limit", "abc"], "'abc' is not a whole number"),
+        (["quarantine", "list", "--limit", "0"], "0 is outside 1..10000"),
+        (["grids", "locate", "1e23", "31"], "1e23 is outside -180..180"),
+        (["grids", "locate", "nan", "31"], "nan is outside -180..180"),
+        (["ingest", "--stats-every", "1e23"], "1e23 is outside 0.1..86400"),
+        (["orders", "frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_cli_argument_errors_are_one_line(
+    store: Store, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = store.url.render_as_string(hide_password=False)
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", url, *args])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err and err.rstrip().endswith("(see --help)")
+
+
+def test_global_options_work_after_the_sub_command(
+    store: Store, service: WorkOrderService, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = raise_order(service).number
+    url = store.url.render_as_string(hide_password=False)
+    assert main(["orders", "show", number, "--db", url]) == 0
+    assert number in capsys.readouterr().out
+    assert main(["orders", "list", "--grid", "G11", "-v", "--db", url]) == 0
+    assert number in capsys.readouterr().out
