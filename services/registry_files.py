@@ -93,10 +93,7 @@ def read_devices(path: Path) -> DeviceFile:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("gb18030", errors="replace")  # as Excel saves CSV on Chinese Windows
+    text = _decode(raw, path.name)
     rows = _csv_rows(text, path.name) if fmt == "csv" else _geojson_rows(text, path.name)
     result = DeviceFile(path.name, [], [])
     for order, (where, values) in enumerate(rows):
@@ -124,6 +121,48 @@ def write_devices(path: Path, records: Iterable[DeviceRecord]) -> int:
     return len(items)
 
 
+def _decode(raw: bytes, source: str) -> str:
+    """UTF-8, else GBK as Excel saves CSV on Chinese Windows; anything else (Big5,
+    Latin-1 …) is refused naming its first bad line, never read garbled.  Text
+    that decodes as GBK only by landing on characters outside GB2312's common
+    set is taken for another encoding: a district's names are common characters."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_line = raw[: exc.start].count(b"\n") + 1
+    try:
+        text = raw.decode("gbk")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{source}: line {max(line, utf8_line)} is neither UTF-8 nor GBK text; save the "
+            "file as UTF-8"
+        ) from None
+    for n, line_text in enumerate(text.splitlines(), 1):
+        try:
+            line_text.encode("gb2312")
+        except UnicodeEncodeError:
+            raise ConfigError(
+                f"{source}: line {n} is not UTF-8, and read as GBK it gives rare characters "
+                f"({line_text[:40]!r}): is it Big5 or Latin-1? Save the file as UTF-8"
+            ) from None
+    return text
+
+
+#: A cell a spreadsheet would run as a formula (``=cmd|' /C calc'!A0``).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """A text cell, exported so that a spreadsheet shows it and runs nothing."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _uncell(text: str) -> str:
+    """A text cell as exported by ``_cell``, back to its value."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
 def _csv_rows(text: str, source: str) -> Iterator[tuple[str, dict[str, Any]]]:
     lines = text.splitlines(keepends=True)
     skip = 0
@@ -148,7 +187,7 @@ def _csv_rows(text: str, source: str) -> Iterator[tuple[str, dict[str, Any]]]:
             problem = f"{len(row)} fields, the header has {len(header)}"
             yield f"line {line}", {"id": row[0], "_fields": problem}
             continue
-        values: dict[str, Any] = dict(zip(header, row, strict=True))
+        values: dict[str, Any] = dict(zip(header, map(_uncell, row), strict=True))
         values["camera_ids"] = values.get("camera_ids", "").split(";")
         yield f"line {line}", values
 
@@ -261,13 +300,13 @@ def _write_csv(f: TextIO, records: list[DeviceRecord]) -> None:
     for r in records:
         w.writerow(
             [
-                r.id,
+                _cell(r.id),
                 r.kind.value,
-                r.name,
-                r.community or "",
+                _cell(r.name),
+                _cell(r.community or ""),
                 "" if r.lon is None else repr(r.lon),
                 "" if r.lat is None else repr(r.lat),
-                ";".join(r.camera_ids),
+                _cell(";".join(r.camera_ids)),
                 "" if r.reporting_interval_s is None else r.reporting_interval_s,
             ]
         )
