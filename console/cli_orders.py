@@ -13,6 +13,7 @@ from console.cli_parser import number
 from services.domain import Actor, Category, OrderState, Outcome, Priority
 from services.domain import WorkOrder as OrderView
 from services.errors import ValidationError
+from services.text_rules import shown
 from services.workflow import deadline_watch
 from services.workflow.orders import Move, NewOrder, WorkOrderService
 
@@ -72,7 +73,7 @@ def _line(o: OrderView) -> str:
     flags = "".join(f for f, on in (("!", o.overdue), ("~", o.near_due)) if on)
     return (
         f"{o.number}  {o.state.value:<12} {o.priority.value:<8} {o.category.value:<22} "
-        f"{o.grid:<4} {o.unit or '-':<18} due {due}{flags}  {o.title}"
+        f"{o.grid:<4} {o.unit or '-':<18} due {due}{flags}  {shown(o.title)}"
     )
 
 
@@ -113,7 +114,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         for e in svc.history(order.id):
             at = e.at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S")
             move = f"{e.from_state or ''}→{e.to_state}" if e.to_state else ""
-            print(f"  {at}  {e.actor}@{e.console}  {e.action} {move} {e.note}".rstrip())
+            line = f"  {at}  {e.actor}@{e.console}  {e.action} {move} {e.note}".rstrip()
+            print(shown(line))
     finally:
         svc.store.close()
     return 0

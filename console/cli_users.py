@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from services.domain import Actor, Role
+from services.text_rules import shown
 
 
 def add_user_commands(sub: Any) -> None:
@@ -108,7 +109,7 @@ def cmd_users_list(args: argparse.Namespace) -> int:
             grids = ",".join(sorted(p.grids)) or "-"
             flag = "" if active else "  (disabled)"
             unit = p.unit or "-"
-            print(f"{p.login:<16} {p.role.value:<11} {grids:<20} {unit:<16} {p.name}{flag}")
+            print(shown(f"{p.login:<16} {p.role.value:<11} {grids:<20} {unit:<16} {p.name}{flag}"))
     finally:
         store.close()
     return 0

@@ -31,6 +31,7 @@ from services.errors import (
     UnknownUnitError,
     ValidationError,
 )
+from services.text_rules import check_line
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,8 @@ class UserService:
         login = login.strip()
         if not login or len(login) > 64 or any(c.isspace() for c in login):
             raise ValidationError("a user name is one word of 1-64 characters")
+        check_line("the user name", login, 64)
+        name = check_line("the name", name, 128, required=False)
         _check_password(password)
         grid_list = sorted(set(grids))
         if role is Role.SUPERVISOR and not grid_list:

@@ -25,6 +25,7 @@ from services.db.store import Tx
 from services.domain import Actor, Category, Priority, UnitKind
 from services.errors import ConfigError
 from services.resources import resource
+from services.text_rules import shown
 from services.workflow.orders import NewOrder, Raise, WorkOrderService
 from services.workflow.routing import UnitDirectory
 
@@ -145,9 +146,9 @@ def _describe(title: str, alarm: RaisedAlarm, place: tuple[str | None, str | Non
     """What the order is about, for a person: the device by name and place, what
     happened, and the alert behind it (the alarm is linked as the order's source)."""
     device, community = place
-    where = "，".join(p for p in (community, device) if p and p != alarm.device_id)
+    where = "，".join(shown(p) for p in (community, device) if p and p != alarm.device_id)
     head = f"{where}（{alarm.device_id}）" if where else alarm.device_id
-    return f"{head}：{title}。来源：{alarm.source}"
+    return f"{head}：{title}。来源：{shown(alarm.source)}"
 
 
 def _rule(raw: dict[str, object]) -> AlarmRule:

@@ -18,6 +18,10 @@ from services.db.bulk import insert_rows
 from services.db.models import WorkOrderEvent, table_of
 from services.db.store import Tx
 from services.domain import Actor, Change, OrderState
+from services.text_rules import check_text
+
+#: The longest note (or description) a step may carry.
+NOTE_MAX = 4000
 
 _events = table_of(WorkOrderEvent)
 
@@ -45,6 +49,7 @@ def record_steps(tx: Tx, steps: Sequence[Step], actor: Actor, now: datetime) -> 
     order's, else one for the whole batch."""
     if not steps:
         return
+    notes = [check_text("the note", s.note, NOTE_MAX) for s in steps]
     insert_rows(
         tx.conn,
         _events,
@@ -57,11 +62,11 @@ def record_steps(tx: Tx, steps: Sequence[Step], actor: Actor, now: datetime) -> 
                 action=s.action,
                 from_state=s.from_state,
                 to_state=s.to_state,
-                note=s.note.strip(),
+                note=note,
                 attachments=list(s.attachments),
                 data=dict(s.data),
             )
-            for s in steps
+            for s, note in zip(steps, notes, strict=True)
         ],
     )
     audit.append_many(
@@ -76,12 +81,12 @@ def record_steps(tx: Tx, steps: Sequence[Step], actor: Actor, now: datetime) -> 
                     "from": s.from_state,
                     "to": s.to_state,
                     "version": s.version,
-                    "note": s.note.strip(),
+                    "note": note,
                     "attachments": list(s.attachments),
                     **s.data,
                 },
             )
-            for s in steps
+            for s, note in zip(steps, notes, strict=True)
         ],
     )
     last, console = steps[-1], actor.console

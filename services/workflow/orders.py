@@ -38,10 +38,11 @@ from services.errors import (
     TransitionError,
     ValidationError,
 )
+from services.text_rules import check_line, check_text
 from services.workflow.deadlines import DeadlineTable
 from services.workflow.numbering import next_numbers
 from services.workflow.order_rows import open_orders_query, to_event, to_view
-from services.workflow.order_steps import Step, record_steps
+from services.workflow.order_steps import NOTE_MAX, Step, record_steps
 from services.workflow.order_values import check_grids, clock, move_values, no_clock
 from services.workflow.routing import Router, check_units
 from services.workflow.states import check_move
@@ -169,7 +170,7 @@ class WorkOrderService:
         row: dict[str, Any] = dict(
             number=number,
             title=title,
-            description=new.description.strip(),
+            description=_note(new.description),
             category=category,
             priority=priority,
             state=S.REPORTED,
@@ -372,7 +373,11 @@ def _title(title: str) -> str:
         raise ValidationError("a work order needs a title")
     if len(title) > TITLE_MAX:
         raise ValidationError(f"title longer than {TITLE_MAX} characters")
-    return title
+    return check_line("the title", title, TITLE_MAX)
+
+
+def _note(note: str) -> str:
+    return check_text("the note", note, NOTE_MAX)
 
 
 def next_level(level: EscalationLevel) -> EscalationLevel | None:

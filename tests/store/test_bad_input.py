@@ -15,6 +15,7 @@ from console.cli import main
 from services.db.models import AuditEntry, WorkOrder
 from services.db.store import Store
 from services.db.url import resolve_url
+from services.domain import OrderState as S
 from services.errors import ConfigError, DatabaseUnavailableError, UnknownGridError, ValidationError
 from services.workflow.orders import NewOrder, WorkOrderService
 from tests.store.helpers import OPERATOR, raise_order
@@ -251,3 +252,51 @@ def test_global_options_work_after_the_sub_command(
     assert number in capsys.readouterr().out
     assert main(["orders", "list", "--grid", "G11", "-v", "--db", url]) == 0
     assert number in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["楼道\x1b[2J堆物", "第一行\n伪造的第二行", "exe.\u202etxt", "半个\ud800字", "空\x00字"],
+    ids=["escape", "newline", "rtl-override", "lone-surrogate", "nul"],
+)
+def test_titles_that_hide_or_forge_text_are_refused(
+    store: Store, service: WorkOrderService, title: str
+) -> None:
+    before = _rows(store)
+    with pytest.raises(ValidationError, match="holds a control or direction character"):
+        service.raise_order(NewOrder(title=title, grid="G11"), OPERATOR)
+    assert _rows(store) == before
+
+
+def test_notes_and_names_follow_the_same_rule(store: Store, service: WorkOrderService) -> None:
+    from services.auth import UserService
+    from services.domain import Role
+    from services.workflow.orders import Move
+
+    order = raise_order(service)
+    with pytest.raises(ValidationError, match=r"the note holds .*\\x1b"):
+        service.move(
+            order.id, Move(S.NOT_FILED, note="不予\x1b[31m立案"), version=1, actor=OPERATOR
+        )
+    assert service.get(order.id).version == 1  # nothing written
+    multi = service.move(
+        order.id, Move(S.FILED, note="第一行\r\n第二行\t附注"), version=1, actor=OPERATOR
+    )
+    assert service.history(multi.id)[-1].note == "第一行\n第二行\t附注"  # lines and tabs are text
+    with pytest.raises(ValidationError, match="the name holds"):
+        UserService(store).add_user("li", "李\u202e四", Role.OPERATOR, "a-long-enough-password")
+
+
+def test_output_escapes_what_was_stored_before_the_rule(
+    store: Store, service: WorkOrderService, capsys: pytest.CaptureFixture[str]
+) -> None:
+    order = raise_order(service)
+    with store.engine.begin() as conn:  # as an older version of the console could have
+        conn.execute(
+            WorkOrder.__table__.update().values(title="假\x1b[2J标题\n伪造行")  # type: ignore[attr-defined]
+        )
+    url = store.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "orders", "show", order.number]) == 0
+    out = capsys.readouterr().out
+    assert "假\\x1b[2J标题\\n伪造行" in out and "\x1b" not in out
+    assert out.count("\n") == 2  # the order's line and its one step, nothing forged
