@@ -84,6 +84,8 @@ def read_cells(path: Path) -> list[Cell]:
         raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from exc
     except ValueError as exc:
         raise ConfigError(f"{path.name}: not JSON: {exc}") from exc
+    except RecursionError:
+        raise ConfigError(f"{path.name}: nested too deep to be a map of grid cells") from None
     return cells_from_geojson(data, path.name)
 
 

@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from services.alerts.messages import DeviceKind
-from services.errors import ConfigError, RefusedFileError
+from services.alerts.messages import NAME, NAME_RULE, DeviceKind
+from services.errors import ConfigError, RefusedFileError, ValidationError
+from services.text_rules import check_line, shown
 
 FIELDS = ("id", "kind", "name", "community", "lon", "lat", "camera_ids", "reporting_interval_s")
 REQUIRED = ("id", "kind", "name", "lon", "lat")
 #: Kinds without a fixed place (officers' handsets report their position).
 MOBILE_KINDS = frozenset({DeviceKind.MOBILE})
-_BAD_ID_CHARS = frozenset("/+#")  # an id is one MQTT topic level
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +169,7 @@ def _csv_rows(text: str, source: str) -> Iterator[tuple[str, dict[str, Any]]]:
     while skip < len(lines) and lines[skip].lstrip().startswith("#"):
         skip += 1
     reader = csv.reader(lines[skip:])
-    header = [h.strip() for h in next(reader, [])]
+    header = [h.strip() for h in next(_rows_or_refuse(reader, source, skip), [])]
     unknown = [h for h in header if h not in FIELDS]
     missing = [h for h in REQUIRED if h not in header]
     if unknown or missing or len(set(header)) < len(header):
@@ -179,7 +179,7 @@ def _csv_rows(text: str, source: str) -> Iterator[tuple[str, dict[str, Any]]]:
         raise RefusedFileError(
             source, [f"line {skip + 1}: {why}expected the columns {', '.join(FIELDS)}"]
         )
-    for row in reader:
+    for row in _rows_or_refuse(reader, source, skip):
         line = skip + reader.line_num
         if not any(cell.strip() for cell in row):
             continue
@@ -192,11 +192,26 @@ def _csv_rows(text: str, source: str) -> Iterator[tuple[str, dict[str, Any]]]:
         yield f"line {line}", values
 
 
+def _rows_or_refuse(reader: Any, source: str, skip: int) -> Iterator[list[str]]:
+    """The reader's rows; a line the csv module cannot read (a field over its
+    128 KiB limit, a NUL byte) refuses the file, naming the line."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise RefusedFileError(source, [f"line {skip + reader.line_num}: {exc}"]) from None
+        yield row
+
+
 def _geojson_rows(text: str, source: str) -> Iterator[tuple[str, dict[str, Any]]]:
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise ConfigError(f"{source}: not JSON: {exc}") from exc
+    except RecursionError:
+        raise ConfigError(f"{source}: nested too deep to be a list of devices") from None
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise ConfigError(f"{source}: a GeoJSON FeatureCollection of devices expected")
@@ -228,8 +243,8 @@ def _record(v: dict[str, Any]) -> DeviceRecord:
     if "_fields" in v:
         raise _ProblemError(v["_fields"])
     did = _text(v.get("id"), "id", 64)
-    if any(ch.isspace() or ch in _BAD_ID_CHARS for ch in did):
-        raise _ProblemError(f"id {did!r} may not contain spaces, '/', '+' or '#'")
+    if not NAME.fullmatch(did):  # what ingest takes from a topic, and nothing else
+        raise _ProblemError(f"id {shown(did)!r} must be {NAME_RULE}")
     kind_text = _text(v.get("kind"), "kind", 32)
     try:
         kind = DeviceKind(kind_text)
@@ -267,7 +282,10 @@ def _text(value: object, field: str, limit: int, *, required: bool = True) -> st
         raise _ProblemError(f"{field} must be text, not {value!r}")
     if len(value.strip()) > limit:
         raise _ProblemError(f"{field} longer than {limit} characters")
-    return value.strip()
+    try:
+        return check_line(field, value, limit)
+    except ValidationError as exc:
+        raise _ProblemError(str(exc)) from None
 
 
 def _number(value: object, field: str, limit: float) -> float | None:

@@ -7,6 +7,7 @@ into exactly one of these; nothing raises out of it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -38,6 +39,12 @@ class Topic:
 
     def __str__(self) -> str:
         return f"{self.site}/{self.kind.value}/{self.device_id}/{self.channel.value}"
+
+
+#: A site or a device id as a topic carries it: one rule for the parser (which
+#: refuses any other) and the registry (which must not accept what ingest refuses).
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+NAME_RULE = "1-64 letters, digits, '.', '_' or '-' starting with a letter or digit"
 
 
 @dataclass(frozen=True, slots=True)

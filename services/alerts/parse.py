@@ -23,6 +23,8 @@ import msgspec
 
 from services.alerts.alert_types import AlertTypes
 from services.alerts.messages import (
+    NAME,
+    NAME_RULE,
     AlertIn,
     Channel,
     DeviceKind,
@@ -50,7 +52,6 @@ MAX_AHEAD = timedelta(days=1)  # device clocks run fast; beyond a day it is wron
 MAX_AGE = timedelta(days=30)  # a device back from a month offline; older is junk
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _AT_PATH = re.compile(r"(?s)(?P<what>.*) - at `\$\.?(?P<path>[^`]*)`")
 _MISSING = re.compile(r"Object missing required field `(?P<field>[^`]+)`")
 _KINDS = ", ".join(k.value for k in DeviceKind)
@@ -229,11 +230,8 @@ def _topic(topic: str) -> Topic | str:
     for name, value in (("site", site), ("device id", device_id)):
         if not value:
             return f"topic: empty {name}"
-        if not _NAME.fullmatch(value):
-            return (
-                f"topic: {name} {value[:70]!r} must be 1-64 letters, digits, '.', '_' or '-' "
-                "starting with a letter or digit"
-            )
+        if not NAME.fullmatch(value):
+            return f"topic: {name} {value[:70]!r} must be {NAME_RULE}"
     if kind not in DeviceKind._value2member_map_:
         return f"topic: unknown device kind {kind[:70]!r} (known: {_KINDS})"
     if channel not in Channel._value2member_map_:

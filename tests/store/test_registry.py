@@ -112,7 +112,7 @@ BAD_LINES = [
     ("EL-9001,elevator,梯,C01,{lon},{lat},CAM-001,300", "duplicate id EL-9001 (first at line 3)"),
     ("EL-9002,elevator,,C01,{lon},{lat},CAM-001,300", "missing name"),
     ("EL-9002,elevator,梯,C01,{lon},{lat},CAM-001,-5", "bad reporting_interval_s '-5'"),
-    ("EL 9002,elevator,梯,C01,{lon},{lat},CAM-001,300", "may not contain spaces"),
+    ("EL 9002,elevator,梯,C01,{lon},{lat},CAM-001,300", "must be 1-64 letters, digits"),
     ("EL-9002,elevator,梯,C01,{lon}", "5 fields, the header has 8"),
 ]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from services.alerts.messages import DeviceKind
-from services.errors import ConfigError
+from services.errors import ConfigError, RefusedFileError
 from services.registry_files import DeviceRecord, read_devices, write_devices
 
 HEADER = "id,kind,name,community,lon,lat,camera_ids,reporting_interval_s\n"
@@ -53,3 +53,45 @@ def test_gbk_as_excel_saves_it_is_read(tmp_path: Path) -> None:
     path.write_bytes((HEADER + "EL-0001,elevator,宝山八村1号梯,,121.48,31.40,,\n").encode("gbk"))
     (entry,) = read_devices(path).entries
     assert entry.record.name == "宝山八村1号梯"
+
+
+@pytest.mark.parametrize("device_id", ["电梯-20", "RT$20", "=cmd|calc!A0", "-EL1", "EL/1"])
+def test_an_id_ingest_would_refuse_is_refused_at_import(tmp_path: Path, device_id: str) -> None:
+    path = tmp_path / "devices.csv"
+    path.write_text(HEADER + f'"{device_id}",elevator,梯,,121.48,31.40,,\n', encoding="utf-8")
+    found = read_devices(path)
+    assert found.entries == []
+    ((_, problem),) = found.problems
+    assert (
+        "must be 1-64 letters, digits, '.', '_' or '-' starting with a letter or digit" in problem
+    )
+
+
+def test_a_field_over_the_csv_readers_limit_refuses_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "devices.csv"
+    body = f'EL-0001,elevator,"{"长" * 140_000}",,121.48,31.40,,\n'
+    path.write_text(HEADER + body, encoding="utf-8")
+    with pytest.raises(RefusedFileError, match="line 2: field larger than field limit"):
+        read_devices(path)
+
+
+def test_a_nul_or_an_escape_in_a_name_is_a_problem_of_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "devices.csv"
+    rows = "EL-0001,elevator,梯\x00,,121.48,31.40,,\nEL-0002,elevator,\x1b[2J梯,,121.48,31.40,,\n"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    found = read_devices(path)
+    assert [p for _, p in found.problems] == [
+        "line 2 (EL-0001): name holds a control or direction character (\\x00)",
+        "line 3 (EL-0002): name holds a control or direction character (\\x1b)",
+    ]
+
+
+def test_nesting_deeper_than_any_map_is_refused(tmp_path: Path) -> None:
+    from services.geo import read_cells
+
+    path = tmp_path / "deep.geojson"
+    path.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    with pytest.raises(ConfigError, match="nested too deep to be a list of devices"):
+        read_devices(path)
+    with pytest.raises(ConfigError, match="nested too deep to be a map of grid cells"):
+        read_cells(path)
