@@ -48,6 +48,11 @@ def add_admin_commands(sub: Any) -> None:
         "a file with any bad record is refused whole",
     )
     p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "--change-kinds",
+        action="store_true",
+        help="let the file change the kind of a registered device (each change audited)",
+    )
     p.set_defaults(handler=cmd_devices_import)
     p = d_sub.add_parser("export", help="write every device to FILE (.csv, .geojson or .json)")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -98,7 +103,9 @@ def cmd_devices_import(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     try:
-        r = import_devices(store, args.file, console=socket.gethostname())
+        r = import_devices(
+            store, args.file, console=socket.gethostname(), change_kinds=args.change_kinds
+        )
     finally:
         store.close()
     print(f"{args.file.name}: {r.devices} devices imported ({r.added} new, {r.updated} updated)")

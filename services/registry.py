@@ -15,17 +15,19 @@ import logging
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 
+from services import audit
 from services.alerts.messages import DeviceKind
 from services.db import bulk
 from services.db.models import Camera, Community, Device, device_cameras, table_of
 from services.db.store import Store
-from services.domain import Change
-from services.errors import ValidationError
+from services.domain import Actor, Change
+from services.errors import RefusedFileError, ValidationError
 from services.geo import GridIndex
 from services.grids import load_grid_index
 from services.registry_files import DeviceFile, DeviceRecord, read_devices, write_devices
@@ -64,16 +66,47 @@ class Placed:
         }
 
 
-def import_devices(store: Store, path: Path, console: str = "") -> DeviceImport:
-    """Upsert the file's devices, or refuse the whole file."""
+def import_devices(
+    store: Store,
+    path: Path,
+    console: str = "",
+    *,
+    change_kinds: bool = False,
+    actor: Actor | None = None,
+) -> DeviceImport:
+    """Upsert the file's devices, or refuse the whole file.  A registered device
+    whose kind the file changes (an elevator becoming an arc-fault sensor: its
+    alarms, rules and orders change meaning) is refused unless ``change_kinds``;
+    each change made is audited."""
     found = read_devices(path)
     with store.transaction() as tx:
         placed = check_devices(tx.conn, found)
+        changed = _kind_changes(tx.conn, placed)
+        if changed and not change_kinds:
+            problems = [f"device {d} is registered as {was}, the file says {new}"
+                        for d, was, new in changed]  # fmt: skip
+            problems.append("a device's kind changes only with --change-kinds")
+            raise RefusedFileError(path.name, problems)
+        for device_id, was, new in changed:
+            audit.append(
+                tx.conn, datetime.now(UTC), actor or Actor("import", console), "device.kind",
+                device_id, {"from": was, "to": new, "file": path.name},
+            )  # fmt: skip
         added, updated = bulk.upsert(tx.conn, _devices, "id", [p.row() for p in placed])
         link_cameras(tx.conn, placed, replace=True)
         tx.notify(Change("devices", 0, 0, "imported", console))
     log.info("%s: %d devices imported (%d added)", path.name, len(placed), added)
     return DeviceImport(len(placed), added, updated)
+
+
+def _kind_changes(conn: Connection, placed: list[Placed]) -> list[tuple[str, str, str]]:
+    """(device, registered kind, kind in the file) of each device the file re-kinds."""
+    wanted = {p.record.id: p.record.kind.value for p in placed}
+    changes = []
+    for part in bulk.chunks(sorted(wanted)):
+        rows = conn.execute(select(_devices.c.id, _devices.c.kind).where(_devices.c.id.in_(part)))
+        changes += [(d, k, wanted[d]) for d, k in rows if k != wanted[d]]
+    return sorted(changes)
 
 
 def export_devices(store: Store, path: Path) -> int:

@@ -203,3 +203,23 @@ def test_unknown_format(store: Store, tmp_path: Path) -> None:
         export_devices(store, tmp_path / "devices.xlsx")
     with pytest.raises(ConfigError, match="cannot read"):
         import_devices(store, tmp_path / "missing.csv")
+
+
+def test_a_kind_changes_only_when_asked_and_is_audited(store: Store, tmp_path: Path) -> None:
+    lon, lat = c01(store)
+    path = tmp_path / "d.csv"
+    path.write_text(f"{HEADER}\nEL-9100,elevator,梯,C01,{lon},{lat},,300\n", encoding="utf-8")
+    import_devices(store, path)
+    path.write_text(f"{HEADER}\nEL-9100,arc_fault,梯,C01,{lon},{lat},,300\n", encoding="utf-8")
+    with pytest.raises(RefusedFileError) as refused:
+        import_devices(store, path)
+    assert refused.value.problems == [
+        "device EL-9100 is registered as elevator, the file says arc_fault",
+        "a device's kind changes only with --change-kinds",
+    ]
+    assert rows(store, "SELECT kind FROM devices WHERE id = 'EL-9100'") == [("elevator",)]
+    import_devices(store, path, change_kinds=True)
+    assert rows(store, "SELECT kind FROM devices WHERE id = 'EL-9100'") == [("arc_fault",)]
+    assert rows(store, "SELECT action, subject FROM audit_log WHERE action = 'device.kind'") == [
+        ("device.kind", "EL-9100")
+    ]
