@@ -75,9 +75,17 @@ class AttachmentStore:
         files = []
         for path in paths:
             try:
-                data = path.read_bytes()
+                size = path.stat().st_size
+                if size <= MAX_BYTES:  # a bigger one is refused before a byte is read
+                    with open(path, "rb") as f:  # one byte past the limit at most (/dev/zero)
+                        data = f.read(MAX_BYTES + 1)
             except OSError as exc:
                 raise ValidationError(f"{path.name}: cannot be read ({exc.strerror})") from exc
+            limit = f"is more than {MAX_BYTES // 1048576} MB"
+            if size > MAX_BYTES:
+                raise ValidationError(f"{path.name}: {size / 1048576:.1f} MB {limit}")
+            if len(data) > MAX_BYTES:
+                raise ValidationError(f"{path.name}: what it holds {limit}")
             files.append((path.name, data))
         return self.add(files, added_by)
 

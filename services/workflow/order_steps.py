@@ -9,16 +9,20 @@ chain once; other consoles get one notice for the lot.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import select
+
 from services import audit
 from services.db.bulk import insert_rows
-from services.db.models import WorkOrderEvent, table_of
+from services.db.models import Attachment, WorkOrderEvent, table_of
 from services.db.store import Tx
 from services.domain import Actor, Change, OrderState
-from services.text_rules import check_text
+from services.errors import ValidationError
+from services.text_rules import check_text, shown
 
 #: The longest note (or description) a step may carry.
 NOTE_MAX = 4000
@@ -43,6 +47,26 @@ class Step:
     data: Mapping[str, str] = field(default_factory=dict)
 
 
+#: What a step's attachments may name: a picture the attachment store holds.
+_REF = re.compile(r"att:[0-9a-f]{64}")
+_pictures = table_of(Attachment)
+
+
+def _check_pictures(tx: Tx, refs: set[str]) -> None:
+    """ValidationError unless every reference is one the attachment store made
+    (not a path, not a URL) and names a picture it holds."""
+    for ref in sorted(refs):
+        if not _REF.fullmatch(ref):
+            raise ValidationError(f"{shown(ref)!r} is not a picture reference (att:<sha256>)")
+    wanted = {ref[4:] for ref in refs}
+    held = set(
+        tx.conn.execute(select(_pictures.c.sha256).where(_pictures.c.sha256.in_(sorted(wanted))))
+        .scalars()
+    ) if wanted else set()  # fmt: skip
+    for digest in sorted(wanted - held):
+        raise ValidationError(f"no picture att:{digest} in the attachment store")
+
+
 def record_steps(tx: Tx, steps: Sequence[Step], actor: Actor, now: datetime) -> None:
     """History events, audit entries (one extension of the chain) and the change
     notice of ``steps``: one notice naming the order when they are all one
@@ -50,6 +74,7 @@ def record_steps(tx: Tx, steps: Sequence[Step], actor: Actor, now: datetime) -> 
     if not steps:
         return
     notes = [check_text("the note", s.note, NOTE_MAX) for s in steps]
+    _check_pictures(tx, {ref for s in steps for ref in s.attachments})
     insert_rows(
         tx.conn,
         _events,

@@ -127,3 +127,37 @@ def test_pictures_attached_to_an_open_order_as_a_step_of_its_own(
     closed = desk.move(operator, order.id, Move(OrderState.NOT_FILED, note="重复"), after.version)
     with pytest.raises(TransitionError, match="closed"):
         desk.attach(operator, closed.id, refs)
+
+
+def test_a_huge_file_is_refused_before_it_is_read(store: Store, tmp_path: Path) -> None:
+    import tracemalloc
+
+    huge = tmp_path / "huge.jpg"
+    with open(huge, "wb") as f:
+        f.truncate(1024**3)  # 1 GB, sparse: no disk used
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValidationError, match=r"huge.jpg: 1024.0 MB is more than 20 MB"):
+            AttachmentStore(store).add_files([huge], "li")
+        with pytest.raises(ValidationError, match=r"zero: what it holds is more than 20 MB"):
+            AttachmentStore(store).add_files([Path("/dev/zero")], "li")  # no size, never ends
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024**2  # not the gigabyte; at most the limit and a byte
+
+
+@pytest.mark.parametrize(
+    "ref", ["../../etc/passwd", "file:///etc/passwd", "att:" + "0" * 64, "att:../x"]
+)
+def test_only_pictures_the_store_holds_can_be_attached(
+    store: Store, service: WorkOrderService, ref: str
+) -> None:
+    from tests.store.helpers import OPERATOR, raise_order
+
+    order = raise_order(service)
+    with pytest.raises(ValidationError, match="picture"):
+        move = Move(OrderState.FILED, attachments=[ref])
+        service.move(order.id, move, version=1, actor=OPERATOR)
+    assert service.get(order.id).version == 1
+    assert [e.attachments for e in service.history(order.id)] == [()]

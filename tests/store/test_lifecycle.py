@@ -31,7 +31,13 @@ def test_table_matches_design() -> None:
     assert {s.value: {t.value for t in ts} for s, ts in ALLOWED.items()} == TABLE
 
 
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32  # a picture as far as the store is concerned
+
+
 def test_full_loop_records_who_when_where(service: WorkOrderService) -> None:
+    from services.attachments import AttachmentStore
+
+    (photo,) = AttachmentStore(service.store).add([("劝离.png", PNG)], "li")
     order = raise_order(
         service, title="电动车进电梯", category=Category.ELEVATOR_FAULT, priority=Priority.URGENT
     )
@@ -41,7 +47,7 @@ def test_full_loop_records_who_when_where(service: WorkOrderService) -> None:
     assert order.unit == "elevator-maint"  # routed by resources/routing.toml
     order = service.move(
         order.id,
-        Move(S.RESOLVED, note="已劝离", attachments=["evidence:1"]),
+        Move(S.RESOLVED, note="已劝离", attachments=[photo]),
         version=order.version,
         actor=OPERATOR,
     )
@@ -63,7 +69,7 @@ def test_full_loop_records_who_when_where(service: WorkOrderService) -> None:
     assert {(e.actor, e.console) for e in history} == {("wang.op", "ws-01")}
     report = history[5]
     assert (report.from_state, report.to_state) == (S.IN_PROGRESS, S.RESOLVED)
-    assert report.note == "已劝离" and report.attachments == ("evidence:1",)
+    assert report.note == "已劝离" and report.attachments == (photo,)
     assert history[2].data == {"unit": "elevator-maint"}
     assert all(e.at.tzinfo is not None for e in history)
 
