@@ -33,6 +33,7 @@ from services.domain import OrderEvent, OrderFilter, OrderState, Principal
 from services.domain import WorkOrder as OrderView
 from services.errors import ConflictError, NotFoundError, PermissionDeniedError
 from services.permissions import (
+    ATTACH,
     CONFIRM,
     ESCALATE,
     RAISE,
@@ -209,8 +210,10 @@ class OrderDesk:
     def attach(
         self, principal: Principal, order_id: int, refs: list[str], note: str = ""
     ) -> OrderView:
-        """Pictures (a photo, a camera snapshot) added to an order the user can see."""
-        self.get(principal, order_id)  # scope: another grid's order is not found
+        """Pictures (a photo, a camera snapshot) added to an order the user can see
+        and work: an officer only to orders dispatched to their unit."""
+        order = self.get(principal, order_id)  # scope: another grid's order is not found
+        require_on_order(principal, ATTACH, order)
         return self.orders.attach(order_id, refs, actor=principal.actor(self.console), note=note)
 
     def raise_order(self, principal: Principal, new: NewOrder) -> OrderView:

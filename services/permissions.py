@@ -36,6 +36,9 @@ ALARM_ACK, ALARM_SHELVE, ALARM_RESET, ALARM_FALSE = (
     "alarm.false_alarm",
 )
 MANAGE_USERS = "users.manage"
+#: Add pictures to an order (a photo, a camera snapshot): an officer only to
+#: their own unit's orders, like the assignee's steps.
+ATTACH = "attach"
 
 _C, _G, _O, _A = Role.OPERATOR, Role.SUPERVISOR, Role.OFFICER, Role.ADMIN
 _CENTRE = frozenset({_C, _A})
@@ -73,11 +76,12 @@ RIGHTS: dict[str, frozenset[Role]] = {
     ALARM_RESET: _CHECKERS,
     ALARM_FALSE: _CHECKERS,
     MANAGE_USERS: frozenset({_A}),
+    ATTACH: _EVERYONE,
 }
 
 #: The assignee's steps: an officer takes them only on their own unit's orders.
 ASSIGNEE_ACTIONS = frozenset(
-    {"acknowledge", "start", "report_result", "extend", "park", "return", "resume"}
+    {"acknowledge", "start", "report_result", "extend", "park", "return", "resume", ATTACH}
 )
 
 

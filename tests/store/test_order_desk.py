@@ -238,3 +238,17 @@ def test_the_desks_pages_walk_their_indexes(desk: OrderDesk, store: Store) -> No
     assert "ix_work_orders_reporter" in plan and "ix_work_orders_updated_by" in plan, plan
     number = _plan(store, desk.page_query(OPERATOR, OrderFilter(text=last.number)))
     assert "uq_work_orders_number" in number or "sqlite_autoindex_work_orders" in number, number
+
+
+def test_officers_attach_only_to_their_units_orders(desk: OrderDesk) -> None:
+    from services.attachments import AttachmentStore
+
+    (photo,) = AttachmentStore(desk.store).add([("p.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 8)], "x")
+    theirs = desk.raise_order(OPERATOR, NewOrder("占道经营", "G11", Category.STOREFRONT_OCCUPATION))
+    other = desk.raise_order(OPERATOR, NewOrder("楼道堆物", "G12", Category.SANITATION))
+    theirs = desk.move(OPERATOR, theirs.id, Move(S.FILED), theirs.version)
+    theirs = desk.move(OPERATOR, theirs.id, Move(S.DISPATCHED, unit="law-youyi"), theirs.version)
+    with pytest.raises(PermissionDeniedError, match="not dispatched to your unit"):
+        desk.attach(OFFICER, other.id, [photo])
+    assert desk.attach(OFFICER, theirs.id, [photo], "现场照片").version == theirs.version + 1
+    assert desk.attach(OPERATOR, other.id, [photo]).version == other.version + 1  # the centre may
