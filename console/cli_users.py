@@ -33,6 +33,9 @@ def add_user_commands(sub: Any) -> None:
         p = u_sub.add_parser(name, help=text)
         p.add_argument("login", metavar="LOGIN")
         p.set_defaults(handler=cmd_users_active, active=name == "enable")
+    p = u_sub.add_parser("unlock", help="let an account locked by wrong passwords sign in again")
+    p.add_argument("login", metavar="LOGIN")
+    p.set_defaults(handler=cmd_users_unlock)
     u_sub.add_parser("list", help="every account").set_defaults(handler=cmd_users_list)
 
 
@@ -43,7 +46,15 @@ def _actor() -> Actor:
 
 def _password(args: argparse.Namespace) -> str:
     if args.password_stdin:
-        return sys.stdin.readline().rstrip("\n")
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # stdin replaced by text (tests)
+            return sys.stdin.readline().rstrip("\r\n")
+        try:
+            return str(stream.readline().rstrip(b"\r\n").decode("utf-8"))
+        except UnicodeDecodeError:
+            from services.errors import ValidationError
+
+            raise ValidationError("the password on stdin is not UTF-8 text") from None
     first = getpass.getpass("password: ")
     if getpass.getpass("again: ") != first:
         from services.errors import ValidationError
@@ -96,6 +107,19 @@ def cmd_users_active(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"{args.login} {'enabled' if args.active else 'disabled'}")
+    return 0
+
+
+def cmd_users_unlock(args: argparse.Namespace) -> int:
+    from console.cli import open_store
+    from services.auth import UserService
+
+    store = open_store(args)
+    try:
+        UserService(store).unlock(args.login, actor=_actor())
+    finally:
+        store.close()
+    print(f"{args.login} unlocked")
     return 0
 
 

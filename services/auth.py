@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from services import audit
+from services.auth_policy import LOCK_AFTER, backoff_s, check_password
 from services.db.models import GridCell, Unit, User, table_of, user_grids
 from services.db.store import Store
 from services.domain import SYSTEM, Actor, Principal, Role
@@ -40,7 +42,6 @@ _cells = table_of(GridCell)
 _units = table_of(Unit)
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 _KEY_LEN = 32
-MIN_PASSWORD = 4
 
 
 class SignInError(ServiceError):
@@ -86,10 +87,15 @@ class UserService:
     written to the audit trail; ``actor`` names who made a change."""
 
     def __init__(
-        self, store: Store, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self,
+        store: Store,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.store = store
         self.clock = clock
+        self.sleep = sleep  # the back-off of a console that keeps failing
+        self._failures = 0  # refused sign-ins in a row at this console
 
     def add_user(
         self,
@@ -101,13 +107,16 @@ class UserService:
         unit: str | None = None,
         *,
         actor: Actor = SYSTEM,
+        policy: bool = True,
     ) -> Principal:
+        """Add an account; ``policy=False`` only for the demo's made-up accounts."""
         login = login.strip()
         if not login or len(login) > 64 or any(c.isspace() for c in login):
             raise ValidationError("a user name is one word of 1-64 characters")
         check_line("the user name", login, 64)
         name = check_line("the name", name, 128, required=False)
-        _check_password(password)
+        if policy:
+            check_password(password, login)
         grid_list = sorted(set(grids))
         if role is Role.SUPERVISOR and not grid_list:
             raise ValidationError("a grid supervisor needs at least one grid cell (--grid)")
@@ -142,7 +151,7 @@ class UserService:
         return self.principal(login)
 
     def set_password(self, login: str, password: str, *, actor: Actor = SYSTEM) -> None:
-        _check_password(password)
+        check_password(password, login)
         self._change(login, {"password_hash": hash_password(password)}, actor, "user.passwd", {})
 
     def set_active(self, login: str, active: bool, *, actor: Actor = SYSTEM) -> None:
@@ -175,7 +184,12 @@ class UserService:
         login = login.strip()
         with self.store.reading() as conn:
             row = conn.execute(
-                select(_users.c.password_hash, _users.c.active).where(_users.c.login == login)
+                select(
+                    _users.c.password_hash,
+                    _users.c.active,
+                    _users.c.locked,
+                    _users.c.failed_sign_ins,
+                ).where(_users.c.login == login)
             ).first()
         ok = verify_password(password, row.password_hash if row else _dummy_hash())
         refused = _refusal(row, ok)
@@ -183,11 +197,44 @@ class UserService:
             action = "user.sign_in_refused" if refused else "user.sign_in"
             detail = {"reason": refused} if refused else {}
             who = Actor(user=login[:64], console=console[:64])
-            audit.append(tx.conn, self.clock(), who, action, login[:96], detail)
+            now = self.clock()
+            audit.append(tx.conn, now, who, action, login[:96], detail)
+            if row is not None:
+                self._count(tx.conn, login, refused, who, now)
         if refused:
             log.info("sign-in refused for %r (%s)", login, refused)
-            raise SignInError("wrong user name or password, or the account is disabled")
+            self._failures += 1
+            self.sleep(backoff_s(self._failures))
+            raise SignInError("wrong user name or password, or the account is disabled or locked")
+        self._failures = 0
         return self.principal(login)
+
+    def _count(
+        self, conn: Connection, login: str, refused: str | None, who: Actor, now: datetime
+    ) -> None:
+        """Wrong passwords in a row, locking the account at ``LOCK_AFTER``; a
+        sign-in that succeeds starts the count again."""
+        where = _users.c.login == login
+        if refused is None:
+            conn.execute(update(_users).where(where).values(failed_sign_ins=0))
+            return
+        if refused != "wrong password":
+            return
+        failed = conn.execute(
+            update(_users)
+            .where(where)
+            .values(failed_sign_ins=_users.c.failed_sign_ins + 1)
+            .returning(_users.c.failed_sign_ins, _users.c.locked)
+        ).one()
+        if failed.failed_sign_ins >= LOCK_AFTER and not failed.locked:
+            conn.execute(update(_users).where(where).values(locked=True))
+            detail = {"failed_sign_ins": int(failed.failed_sign_ins)}
+            audit.append(conn, now, who, "user.locked", login[:96], detail)
+            log.warning("account %r locked after %d wrong passwords", login, LOCK_AFTER)
+
+    def unlock(self, login: str, *, actor: Actor = SYSTEM) -> None:
+        """An administrator lets a locked account sign in again."""
+        self._change(login, {"locked": False, "failed_sign_ins": 0}, actor, "user.unlock", {})
 
     def principal(self, login: str) -> Principal:
         with self.store.reading() as conn:
@@ -227,6 +274,8 @@ def _refusal(row: Any, password_ok: bool) -> str | None:
         return "unknown user"
     if not password_ok:
         return "wrong password"
+    if row.locked:
+        return "account locked"
     return None if row.active else "account disabled"
 
 
@@ -251,11 +300,6 @@ def _check_refs(conn: Connection, grids: list[str], unit: str | None) -> None:
         raise UnknownUnitError(unit)
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise ValidationError(f"a password needs at least {MIN_PASSWORD} characters")
-
-
 #: The demo's accounts (password "demo"): made up, for trying the console out.
 #: (login, name, role, grid cells, unit)
 DEMO_USERS: tuple[tuple[str, str, Role, tuple[str, ...], str | None], ...] = (
@@ -277,6 +321,8 @@ def add_demo_users(store: Store) -> int:
     added = 0
     for login, name, role, grids, unit in DEMO_USERS:
         if login not in have:
-            users.add_user(login, name, role, DEMO_PASSWORD, grids, unit, actor=DEMO_ACTOR)
+            users.add_user(
+                login, name, role, DEMO_PASSWORD, grids, unit, actor=DEMO_ACTOR, policy=False
+            )
             added += 1
     return added

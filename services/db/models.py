@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -142,6 +143,9 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(Text)
     unit_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Wrong passwords in a row, and the lock they lead to (services/auth_policy.py).
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 user_grids = Table(

@@ -88,7 +88,7 @@ def test_supervisors_have_grids_and_bad_accounts_are_refused(store: Store) -> No
         users.add_user("zhao", "赵", Role.SUPERVISOR, "pass-1234")
     with pytest.raises(ValidationError, match="exists already"):
         users.add_user("li", "李娜", Role.OPERATOR, "pass-1234")
-    with pytest.raises(ValidationError, match="at least 4"):
+    with pytest.raises(ValidationError, match="at least 8"):
         users.add_user("qian", "钱", Role.OPERATOR, "abc")
     with pytest.raises(ValidationError, match="belongs to a unit"):
         users.add_user("sun", "孙", Role.OFFICER, "pass-1234")
@@ -162,3 +162,51 @@ def test_users_command_line(
     with store.reading() as conn:
         by = conn.execute(text("SELECT console FROM audit_log WHERE action = 'user.add'")).all()
     assert all(c.startswith("cli@") for (c,) in by)
+
+
+@pytest.mark.parametrize(
+    "password", ["pass-12", "12345678", "password", "Qwerty123", "aaaaaaaaaa", "wang-secret"]
+)
+def test_short_common_and_guessable_passwords_are_refused(store: Store, password: str) -> None:
+    with pytest.raises(ValidationError, match=r"at least 8 characters|first ones guessed"):
+        UserService(store).add_user("wang", "王伟", Role.OPERATOR, password)
+
+
+def test_wrong_passwords_lock_the_account_until_an_administrator_unlocks_it(
+    store: Store,
+) -> None:
+    waits: list[float] = []
+    users = UserService(store, sleep=waits.append)
+    users.add_user("wang", "王伟", Role.OPERATOR, "pass-1234")
+    for _ in range(10):
+        with pytest.raises(SignInError):
+            users.sign_in("wang", "guess-again")
+    with pytest.raises(SignInError):  # locked: the right password is refused too
+        users.sign_in("wang", "pass-1234")
+    assert waits[:4] == [0.0, 0.0, 1.0, 2.0] and max(waits) == 30.0  # this console backs off
+    users.unlock("wang", actor=Actor("admin", "cli@ops"))
+    assert users.sign_in("wang", "pass-1234").login == "wang"
+    assert waits[-1] == 30.0 and len(waits) == 11  # a sign-in that works waits for nothing
+    with store.reading() as conn:
+        actions = (
+            conn.execute(text("SELECT action FROM audit_log WHERE subject = 'wang' ORDER BY seq"))
+            .scalars()
+            .all()
+        )
+    assert actions.count("user.sign_in_refused") == 11
+    assert actions[-3:] == ["user.sign_in_refused", "user.unlock", "user.sign_in"]
+    assert "user.locked" in actions
+
+
+def test_a_non_utf8_password_on_stdin_is_one_line(store: Store) -> None:
+    import subprocess
+    import sys
+
+    url = store.url.render_as_string(hide_password=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "console", "--db", url, "users", "add", "li", "--role",
+         "operator", "--password-stdin"],
+        input=b"pass-\xff\xfe-1234\n", capture_output=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.decode() == "youyi-console: error: the password on stdin is not UTF-8 text\n"
