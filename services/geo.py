@@ -34,7 +34,8 @@ import shapely
 from shapely.errors import GEOSException
 from shapely.geometry import shape
 
-from services.errors import ConfigError, OutsideDistrictError
+from services.errors import ConfigError, OutsideDistrictError, ValidationError
+from services.text_rules import check_line
 
 #: Two cells may share this much area (m²) before they count as overlapping.
 OVERLAP_TOLERANCE_M2 = 1.0
@@ -110,13 +111,21 @@ def _cell_of_feature(feature: object, where: str) -> Cell:
     unit = props.get("supervising_unit")
     if unit is not None and not isinstance(unit, str):
         raise ConfigError(f"{where}: supervising_unit must be a unit code (text)")
+    try:  # the columns' sizes, checked here the same for SQLite and PostgreSQL
+        code, name, block, block_name = (
+            check_line(key, props[key], limit)
+            for key, limit in (("code", 32), ("name", 128), ("block", 32), ("block_name", 128))
+        )
+        unit = check_line("supervising_unit", unit, 64, required=False) if unit else None
+    except ValidationError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
     return Cell(
-        code=props["code"].strip(),
-        name=props["name"].strip(),
-        block_code=props["block"].strip(),
-        block_name=props["block_name"].strip(),
+        code=code,
+        name=name,
+        block_code=block,
+        block_name=block_name,
         geometry=parse_cell_geometry(feature.get("geometry"), where),
-        supervising_unit=(unit.strip() or None) if unit else None,
+        supervising_unit=unit or None,
         where=where,
     )
 

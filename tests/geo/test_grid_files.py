@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +126,26 @@ def test_geometry_text_as_the_store_keeps_it() -> None:
         cell_from_text("A1", "A1 cell", "A", "block A", None)
     with pytest.raises(ConfigError, match="grid cell A1: stored geometry is not JSON"):
         cell_from_text("A1", "A1 cell", "A", "block A", "{")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("code", "G" * 33, "code is longer than 32 characters (33)"),
+        ("name", "格" * 129, "name is longer than 128 characters (129)"),
+        ("block", "B" * 33, "block is longer than 32 characters"),
+        ("supervising_unit", "u" * 65, "supervising_unit is longer than 64 characters"),
+        ("name", "一\x1b[2J格", "name holds a control or direction character"),
+    ],
+)
+def test_properties_longer_than_their_columns_are_refused_on_both_backends(
+    key: str, value: str, message: str
+) -> None:
+    from services.geo import cells_from_geojson
+
+    ring = [[121.48, 31.40], [121.49, 31.40], [121.49, 31.41], [121.48, 31.41], [121.48, 31.40]]
+    props = {"code": "G11", "name": "一格", "block": "B1", "block_name": "一区", key: value}
+    feature = {"type": "Feature", "properties": props,
+               "geometry": {"type": "Polygon", "coordinates": [ring]}}  # fmt: skip
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        cells_from_geojson({"type": "FeatureCollection", "features": [feature]}, "map.geojson")
