@@ -8,8 +8,9 @@ that counts in the database say exactly what was delivered.
 from __future__ import annotations
 
 import json
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,6 +42,25 @@ def delivery_parse(topic: str, payload: bytes, received_at: datetime) -> Parsed:
         )
     except (ValueError, KeyError, TypeError) as exc:
         return Rejected(topic, payload, f"test parse: {exc}", received_at)
+
+
+def wait_for(condition: Callable[[], bool], timeout: float) -> bool:
+    """Poll ``condition`` every 0.1 s for up to ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def district_with_devices(url: str) -> Store:
+    """A migrated store at ``url`` with the demo district and the test devices."""
+    store = Store(url)
+    upgrade(store.engine)
+    load_demo_district(store)
+    add_devices(store)
+    return store
 
 
 def add_devices(store: Store) -> None:

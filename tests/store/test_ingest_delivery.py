@@ -5,7 +5,6 @@ exactly: nothing lost, nothing twice."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,7 +19,7 @@ from services.ingest.pipeline import IngestPipeline
 from services.ingest.spool import Spool
 from services.ingest.writer import IngestWriter
 from tests.ingest.publisher import Publisher
-from tests.ingest.support import add_devices, broker_url, delivery_parse, site
+from tests.ingest.support import add_devices, broker_url, delivery_parse, site, wait_for
 from tests.servers import ThrowawayMosquitto, ThrowawayPostgres
 
 __all__ = ["broker_url", "site"]  # fixtures
@@ -45,15 +44,6 @@ def _count(store: Store) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def _wait_for(condition: Callable[[], bool], timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()
-
-
 def test_every_alert_once(store: Store, broker_url: str, site: str, tmp_path: Path) -> None:
     add_devices(store)
     pipeline = _pipeline(store, broker_url, site, tmp_path, f"ingest-{site}")
@@ -64,7 +54,7 @@ def test_every_alert_once(store: Store, broker_url: str, site: str, tmp_path: Pa
     try:
         publisher.send(0, 2000)
         assert publisher.wait_acked(2000, 60)
-        assert _wait_for(lambda: _count(store) == (2000, 2000), 60), _count(store)
+        assert wait_for(lambda: _count(store) == (2000, 2000), 60), _count(store)
     finally:
         publisher.close()
         pipeline.stop()
@@ -88,7 +78,7 @@ def test_broker_restart_mid_stream(store: Store, site: str, tmp_path: Path) -> N
             broker.start()
             publisher.send(5000, 5000)
             assert publisher.wait_acked(10000, 120)
-            assert _wait_for(lambda: _count(store) == (10000, 10000), 120), _count(store)
+            assert wait_for(lambda: _count(store) == (10000, 10000), 120), _count(store)
         finally:
             publisher.close()
             pipeline.stop()
@@ -112,14 +102,14 @@ def test_database_stopped_for_a_while(broker_url: str, site: str, tmp_path: Path
             publisher = Publisher(u.hostname or "", u.port or 1883, site)
             try:
                 publisher.send(0, 2000)
-                assert _wait_for(lambda: pipeline.stats.acked >= 2000, 60)
+                assert wait_for(lambda: pipeline.stats.acked >= 2000, 60)
                 pg.stop()
                 publisher.send(2000, 3000)
-                assert _wait_for(lambda: pipeline.stats.spooled >= 1000, 60)
+                assert wait_for(lambda: pipeline.stats.spooled >= 1000, 60)
                 time.sleep(3)  # down a while, messages keep coming and are spooled
                 pg.start()
                 assert publisher.wait_acked(5000, 60)
-                assert _wait_for(lambda: _count(store) == (5000, 5000), 120), _count(store)
+                assert wait_for(lambda: _count(store) == (5000, 5000), 120), _count(store)
                 assert not pipeline.spool.pending
             finally:
                 publisher.close()

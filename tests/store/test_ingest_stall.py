@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -18,28 +17,23 @@ import pytest
 from sqlalchemy import text
 
 from services.bus import BrokerSettings
-from services.db.demo import load_demo_district
-from services.db.migrate import upgrade
 from services.db.store import Store
 from services.ingest.pipeline import IngestPipeline
 from services.ingest.spool import Spool
 from services.ingest.writer import IngestWriter
 from tests.ingest.publisher import Publisher
-from tests.ingest.support import add_devices, broker_url, delivery_parse, site
+from tests.ingest.support import (
+    broker_url,
+    delivery_parse,
+    district_with_devices,
+    site,
+    wait_for,
+)
 from tests.servers import ThrowawayPostgres
 
 __all__ = ["broker_url", "site"]  # fixtures
 
 FULL_DISK = Path("/dev/full")
-
-
-def _wait_for(condition: Callable[[], bool], timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()
 
 
 def _stored(store: Store) -> int:
@@ -55,10 +49,7 @@ def test_full_disk_and_database_away_stall_without_dying_or_losing(
 ) -> None:
     u = urlparse(broker_url)
     with ThrowawayPostgres() as pg:
-        store = Store(pg.url)
-        upgrade(store.engine)
-        load_demo_district(store)
-        add_devices(store)
+        store = district_with_devices(pg.url)
         settings = BrokerSettings(host=u.hostname or "", port=u.port or 1883, client_id=site)
         pipeline = IngestPipeline(
             IngestWriter(store), settings, [f"{site}/#"], parse=delivery_parse,
@@ -70,10 +61,10 @@ def test_full_disk_and_database_away_stall_without_dying_or_losing(
         try:
             assert pipeline.bus.wait_subscribed(10)
             publisher.send(0, 100)
-            assert _wait_for(lambda: _stored(store) == 100, 30)
+            assert wait_for(lambda: _stored(store) == 100, 30)
             pg.stop()
             publisher.send(100, 200)
-            assert _wait_for(lambda: pipeline.stats.stalled is not None, 30)
+            assert wait_for(lambda: pipeline.stats.stalled is not None, 30)
             assert "No space left on device" in str(pipeline.stats.stalled)
             time.sleep(4)  # several tries, with back-off
             assert pipeline.alive and pipeline.stats.acked == 100  # nothing more acknowledged
@@ -81,8 +72,8 @@ def test_full_disk_and_database_away_stall_without_dying_or_losing(
             assert said.count("database unreachable") == 1  # once, not once a try
             assert sum("ingest stalled" in m for m in said) == 1
             pg.start()
-            assert _wait_for(lambda: _stored(store) == 300, 90), _stored(store)
-            assert _wait_for(lambda: pipeline.stats.stalled is None, 10)
+            assert wait_for(lambda: _stored(store) == 300, 90), _stored(store)
+            assert wait_for(lambda: pipeline.stats.stalled is None, 10)
             assert pipeline.stats.acked == 300
         finally:
             publisher.close()
@@ -98,10 +89,7 @@ def test_headless_ingest_says_it_is_stalled_and_exits_for_its_supervisor(
 ) -> None:
     u = urlparse(broker_url)
     with ThrowawayPostgres() as pg:
-        store = Store(pg.url)
-        upgrade(store.engine)
-        load_demo_district(store)
-        add_devices(store)
+        store = district_with_devices(pg.url)
         store.close()
         proc = subprocess.Popen(
             [
