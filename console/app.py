@@ -21,6 +21,7 @@ from console.main_window import MainWindow
 from console.paths import theme_file
 from console.session import Session
 from services.db.store import Store
+from services.ingest.workers import workers
 from widgets.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -106,9 +107,13 @@ def run_gui(
     app = create_app()
     window, translations = build_window(app, db_label, language)
     window.show()
-    window.broker_status = BrokerStatus(window.status, bus, bus_where, health)
     own_store = store is None
     store = store or Store(db_url, check=False)
+    shared = store
+    headless = bus is None and bus_where == ""  # a headless `ingest` does the ingesting
+    window.broker_status = BrokerStatus(
+        window.status, bus, bus_where, health, (lambda: workers(shared)) if headless else None
+    )
     session = Session(window, store, translations.language)
     window.session = session
     if user is not None:

@@ -9,11 +9,14 @@ is what the room must see first."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
-from widgets.status_bar import ConsoleStatusBar
+from console.jobs import Jobs
+from services.ingest.workers import REPORT_EVERY_S, WorkerState
+from widgets.status_bar import DISTRICT_TZ, ConsoleStatusBar
 
 CONTEXT = "BrokerStatus"
 
@@ -27,10 +30,12 @@ class BrokerStatus(QObject):
         bus: Any | None,
         where: str,
         health: Callable[[], Any] | None = None,
+        workers: Callable[[], list[WorkerState]] | None = None,
     ) -> None:
         """``bus``: the in-process ingest's MqttBus, or None (``where`` then says
         why: "direct" for the demo's direct feed, "" for a headless ingest);
-        ``health``: the in-process ingest's ``IngestPipeline.health``."""
+        ``health``: the in-process ingest's ``IngestPipeline.health``;
+        ``workers``: read the headless workers' reports (run off the GUI thread)."""
         super().__init__(status)
         self.status, self.bus, self.where, self.health = status, bus, where, health
         self._state.connect(self._show, Qt.ConnectionType.QueuedConnection)
@@ -39,6 +44,21 @@ class BrokerStatus(QObject):
         self._timer.timeout.connect(self.refresh)
         if health is not None:
             self._timer.start(2000)
+        self.workers = workers
+        self._states: list[WorkerState] | None = None
+        self._jobs = Jobs("ingest-health") if workers is not None else None
+        if workers is not None:
+            self._timer.timeout.connect(self._read_workers)
+            self._timer.start(int(REPORT_EVERY_S * 1000))
+            self._read_workers()
+        self.refresh()
+
+    def _read_workers(self) -> None:
+        if self._jobs is not None and self.workers is not None and not self._jobs.pending:
+            self._jobs.submit(self.workers, self._on_workers, lambda _exc: None)
+
+    def _on_workers(self, states: list[WorkerState]) -> None:
+        self._states = states
         self.refresh()
 
     def refresh(self) -> None:
@@ -54,6 +74,9 @@ class BrokerStatus(QObject):
                 text = QCoreApplication.translate(
                     "BrokerStatus", "Message bus: demo direct feed (no Mosquitto here)"
                 )
+            elif (trouble := self._workers_trouble()) is not None:
+                self.status.set_broker(trouble, connected=False)
+                return
             else:
                 text = QCoreApplication.translate(
                     "BrokerStatus", "Message bus: handled by the ingest service"
@@ -73,6 +96,39 @@ class BrokerStatus(QObject):
                 "BrokerStatus", "Message bus: %1 not reachable, reconnecting"
             ).replace("%1", host)
         self.status.set_broker(text, connected=connected)
+
+    def _workers_trouble(self) -> str | None:
+        """What is wrong with the headless ingest workers, in words, or None."""
+        if self._states is None:
+            return None
+        now = datetime.now(UTC)
+        for s in self._states:
+            if s.stalled:
+                return (
+                    QCoreApplication.translate(
+                        "BrokerStatus", "Ingest %1 stalled, alerts held at the broker: %2"
+                    )
+                    .replace("%1", s.worker)
+                    .replace("%2", s.stalled)
+                )
+        for s in self._states:
+            if s.silent(now):
+                since = s.seen_at.astimezone(DISTRICT_TZ).strftime("%H:%M:%S")
+                return (
+                    QCoreApplication.translate("BrokerStatus", "Ingest %1 silent since %2")
+                    .replace("%1", s.worker)
+                    .replace("%2", since)
+                )
+        for s in self._states:
+            if not s.database_up:
+                return QCoreApplication.translate(
+                    "BrokerStatus", "Ingest %1 cannot reach the database: alerts kept in its spool"
+                ).replace("%1", s.worker)
+        if not self._states:
+            return QCoreApplication.translate(
+                "BrokerStatus", "No ingest service has reported: alerts may not be stored"
+            )
+        return None
 
     def _trouble(self) -> str | None:
         """What is wrong with the in-process ingest, in words, or None."""
@@ -95,5 +151,7 @@ class BrokerStatus(QObject):
 
     def close(self) -> None:
         self._timer.stop()
+        if self._jobs is not None:
+            self._jobs.close()
         if self._unsubscribe is not None:
             self._unsubscribe()

@@ -164,6 +164,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ingest %1 stalled, alerts held at the broker: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingest %1 silent since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingest %1 cannot reach the database: alerts kept in its spool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ingest service has reported: alerts may not be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ingest stopped: alerts are not being stored</source>
         <translation type="unfinished"></translation>
     </message>

@@ -164,6 +164,22 @@
         <translation>消息总线：%1 无法连接，正在重连</translation>
     </message>
     <message>
+        <source>Ingest %1 stalled, alerts held at the broker: %2</source>
+        <translation>告警接入服务 %1 停滞，告警暂留消息服务器：%2</translation>
+    </message>
+    <message>
+        <source>Ingest %1 silent since %2</source>
+        <translation>告警接入服务 %1 自 %2 起无响应</translation>
+    </message>
+    <message>
+        <source>Ingest %1 cannot reach the database: alerts kept in its spool</source>
+        <translation>告警接入服务 %1 无法连接数据库：告警已暂存其本地</translation>
+    </message>
+    <message>
+        <source>No ingest service has reported: alerts may not be stored</source>
+        <translation>尚无告警接入服务上报：告警可能未入库</translation>
+    </message>
+    <message>
         <source>Ingest stopped: alerts are not being stored</source>
         <translation>告警接入已停止：告警未入库</translation>
     </message>

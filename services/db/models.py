@@ -216,6 +216,20 @@ class Alert(Base):
     payload: Mapped[dict[str, object]] = mapped_column(JSON)
 
 
+class IngestWorker(Base):
+    """An ingest worker's last report of its health (services/ingest/workers.py)."""
+
+    __tablename__ = "ingest_workers"
+    worker: Mapped[str] = mapped_column(String(128), primary_key=True)
+    host: Mapped[str] = mapped_column(String(128))
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_commit: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    backlog: Mapped[int] = mapped_column(Integer)
+    spool_bytes: Mapped[int] = mapped_column(Integer)
+    stalled: Mapped[str | None] = mapped_column(Text)
+    database_up: Mapped[bool] = mapped_column(Boolean)
+
+
 class Quarantine(Base):
     """A payload that did not parse or fit its schema, kept with its reason."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -28,6 +29,7 @@ from services.ingest.hold import promote_held
 from services.ingest.maintenance import upkeep
 from services.ingest.pipeline import IngestPipeline
 from services.ingest.spool import Spool
+from services.ingest.workers import REPORT_EVERY_S, WorkerState, report
 from services.ingest.writer import BatchResult, IngestWriter, Locate
 from services.rules import RuleEngine, RuleSet
 from services.workflow.orders import WorkOrderService
@@ -128,17 +130,34 @@ class IngestService:
             self._upkeep.join(timeout=10)
 
     def _run_upkeep(self) -> None:
-        """Every minute the upkeep (and, without a pipeline to run it between
-        batches, the hold timer every second)."""
+        """Every minute the upkeep, every ten seconds this worker's health (and,
+        without a pipeline to run it between batches, the hold timer every second)."""
         last_upkeep = time.monotonic()
+        last_report = last_upkeep - REPORT_EVERY_S
         while not self._stop.wait(HOLD_TICK_S):
             if self.pipeline is None:
                 self.tick()
+            elif time.monotonic() - last_report >= REPORT_EVERY_S:
+                last_report = time.monotonic()
+                self._guarded(self.report_health)
             if time.monotonic() - last_upkeep < UPKEEP_EVERY_S:
                 continue
             last_upkeep = time.monotonic()
             self._guarded(lambda: upkeep(self.store, datetime.now(UTC)))
             self._guarded(self.checkpoint)
+
+    def report_health(self) -> None:
+        """Tell the room how this worker is (services/ingest/workers.py)."""
+        assert self.pipeline is not None
+        h = self.pipeline.health()
+        report(
+            self.store,
+            WorkerState(
+                self.console, socket.gethostname(), datetime.now(UTC), h.last_commit, h.backlog,
+                h.spool_bytes, h.stalled or (None if h.alive else "the writer thread stopped"),
+                h.database_up,
+            ),
+        )  # fmt: skip
 
     def checkpoint(self) -> Checkpoint | None:
         """Sign the audit trail's head and keep it on this machine (every minute

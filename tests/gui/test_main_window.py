@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt
@@ -203,3 +204,41 @@ def test_the_status_bar_says_when_the_ingest_is_stalled_or_spooling(
         qtbot.waitUntil(lambda: "无法连接，正在重连" in label.text(), timeout=5000)
     finally:
         status.close()
+
+
+def test_a_console_without_its_own_ingest_shows_the_workers_trouble(
+    make_window: Callable[[], MainWindow], qtbot: QtBot, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from console.broker_status import BrokerStatus
+    from services.db.migrate import upgrade
+    from services.db.store import Store
+    from services.ingest.workers import WorkerState, report, workers
+
+    store = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    upgrade(store.engine)
+    window = make_window()
+    window.show()
+    status = BrokerStatus(window.status, None, "", None, lambda: workers(store))
+    label = window.status.broker_label
+    try:
+        qtbot.waitUntil(
+            lambda: label.text() == "尚无告警接入服务上报：告警可能未入库", timeout=5000
+        )
+        now = datetime.now(UTC)
+        report(store, WorkerState("ingest-a", "srv-1", now, now, 0, 0, None, True))
+        status._read_workers()
+        qtbot.waitUntil(lambda: label.text() == "消息总线：由接入服务处理", timeout=5000)
+        report(store, WorkerState("ingest-a", "srv-1", now, now, 0, 0, "OSError: disk full", False))
+        status._read_workers()
+        qtbot.waitUntil(lambda: "告警接入服务 ingest-a 停滞" in label.text(), timeout=5000)
+        assert label.objectName() == "statusBrokerDown"
+        old = now - timedelta(minutes=5)
+        report(store, WorkerState("ingest-a", "srv-1", old, old, 0, 0, None, True))
+        status._read_workers()
+        qtbot.waitUntil(lambda: "ingest-a 自" in label.text() and "起无响应" in label.text(),
+                        timeout=5000)  # fmt: skip
+    finally:
+        status.close()
+        store.close()
