@@ -21,8 +21,13 @@ def test_run_gui_quits_after_the_given_time_and_keeps_the_layout(tmp_path: Path)
         "HOME": str(tmp_path),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
-    result = subprocess.run(
-        [sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=60
+    result = subprocess.run(  # in tmp_path: the console may open (make) unused.db there
+        [sys.executable, "-c", SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     saved = (tmp_path / "config" / "Youyi" / "youyi-console.conf").read_text()
