@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -32,6 +31,7 @@ from sqlalchemy import Connection, select
 
 from services.db.models import AuditEntry, AuditHead, table_of
 from services.db.store import Store
+from services.db.url import schema_of
 from services.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -135,10 +135,8 @@ class CheckpointFile:
 def database_name(store: Store) -> str:
     """Which database a checkpoint is of: where the consoles connect (kind, host,
     name and schema), which someone inside the database cannot change."""
-    schema = re.search(
-        r"search_path=([A-Za-z_][A-Za-z0-9_]*)", str(store.url.query.get("options", ""))
-    )
-    return f"{store.label} schema {schema.group(1)}" if schema else store.label
+    schema = schema_of(store.url)
+    return f"{store.label} schema {schema}" if schema else store.label
 
 
 def take_checkpoint(store: Store, signer: Signer, file: CheckpointFile) -> Checkpoint | None:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.engine import URL
 
+from services.db.url import schema_of
 from services.domain import Change
 
 log = logging.getLogger(__name__)
@@ -35,9 +35,8 @@ def channel_for(url: URL) -> str:
     """The NOTIFY channel of a database, per schema when the URL sets one
     (``options=-csearch_path=...``): several deployments, or test runs, can
     share one server without hearing each other."""
-    options = str(url.query.get("options", ""))
-    match = re.search(r"search_path=([A-Za-z_][A-Za-z0-9_]*)", options)
-    return f"{CHANNEL}_{match.group(1)}" if match else CHANNEL
+    schema = schema_of(url)
+    return f"{CHANNEL}_{schema}" if schema else CHANNEL
 
 
 def encode(change: Change) -> str:

@@ -65,9 +65,14 @@ def check_reachable(engine: Engine) -> None:
         raise DatabaseUnavailableError(unreachable_message(engine.url, exc)) from exc
 
 
-def unreachable_message(url: URL, exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The first line of what the driver said (SQLAlchemy wraps it in ``orig``)."""
     orig = getattr(exc, "orig", None) or exc
-    first = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+
+
+def unreachable_message(url: URL, exc: BaseException) -> str:
+    first = first_line(exc)
     if url.get_backend_name() == "postgresql":
         where = f"{url.host or 'localhost'}:{url.port or 5432}/{url.database}"
         return f"cannot reach PostgreSQL at {where}: {first}"

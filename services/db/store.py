@@ -12,7 +12,13 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from services.db.changefeed import ChangeFeed, PgListener, Subscriber, channel_for, encode
-from services.db.engine import READ_ONLY, check_reachable, make_engine, unreachable_message
+from services.db.engine import (
+    READ_ONLY,
+    check_reachable,
+    first_line,
+    make_engine,
+    unreachable_message,
+)
 from services.db.url import describe, resolve_url
 from services.domain import Change
 from services.errors import DatabaseUnavailableError, TransientConflictError
@@ -71,7 +77,7 @@ class Store:
             if isinstance(exc, OperationalError) and _is_connection_error(exc):
                 raise DatabaseUnavailableError(unreachable_message(self.url, exc)) from exc
             if _sqlstate(exc) in _TRANSIENT_STATES:
-                reason = f"rolled back by the database: {_first_line(exc)}"
+                reason = f"rolled back by the database: {first_line(exc)}"
                 raise TransientConflictError(reason) from exc
             raise
         for change in tx.pending:
@@ -129,10 +135,6 @@ _TRANSIENT_STATES = frozenset({"40P01", "40001"})
 
 def _sqlstate(exc: DBAPIError) -> str:
     return str(getattr(exc.orig, "sqlstate", "") or "")
-
-
-def _first_line(exc: DBAPIError) -> str:
-    return (str(exc.orig).strip().splitlines() or [type(exc.orig).__name__])[0]
 
 
 def _is_connection_error(exc: DBAPIError) -> bool:

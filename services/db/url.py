@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -56,6 +57,13 @@ def resolve_url(url: str | None = None) -> URL:
             raise ConfigError(f"no folder {folder} for the SQLite database {parsed.database}")
         return parsed
     raise ConfigError(f"unsupported database {backend!r} in {raw!r}: {_USAGE}")
+
+
+def schema_of(url: URL) -> str | None:
+    """The schema a PostgreSQL URL puts first on the search path
+    (``options=-csearch_path=...``), or None."""
+    found = re.search(r"search_path=([A-Za-z_][A-Za-z0-9_]*)", str(url.query.get("options", "")))
+    return found.group(1) if found else None
 
 
 def describe(url: URL) -> str:

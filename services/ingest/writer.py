@@ -195,16 +195,10 @@ class IngestWriter:
             result.quarantined += 1
             return
         device = self._devices.get(item.topic.device_id)
-        why = None
-        if device is None:
-            why = f"unknown device {item.topic.device_id!r}: not in the device registry"
-        elif item.topic.kind.value != device.kind:
-            why = (
-                f"topic says {item.topic.kind.value!r} but device {item.topic.device_id!r} "
-                f"is registered as {device.kind!r}"
+        if device is None or item.topic.kind.value != device.kind:
+            batch.refuse(
+                str(item.topic), _raw(item), _not_its_device(item, device), _received(item)
             )
-        if why is not None or device is None:
-            batch.refuse(str(item.topic), _raw(item), why or "", _received(item))
             result.quarantined += 1
             return
         if isinstance(item, StatusIn):
@@ -322,6 +316,17 @@ class IngestWriter:
             batch.alarm_of.update((n.alert.event_key, int(alarm.id)) for n in op)
             if active:
                 batch.raised.append(_raised(op[0], int(alarm.id)))
+
+
+def _not_its_device(item: AlertIn | StatusIn | TelemetryIn, device: DeviceInfo | None) -> str:
+    """Why a message is refused for its device: unknown, or of another kind."""
+    topic = item.topic
+    if device is None:
+        return f"unknown device {topic.device_id!r}: not in the device registry"
+    return (
+        f"topic says {topic.kind.value!r} but device {topic.device_id!r} "
+        f"is registered as {device.kind!r}"
+    )
 
 
 def _device_id(item: Parsed) -> str | None:

@@ -97,7 +97,7 @@ class WriterSql(Protocol):
 
 
 def writer_sql(dialect: str) -> WriterSql:
-    return _Postgres() if dialect == "postgresql" else _Portable()
+    return _POSTGRES if dialect == "postgresql" else _PORTABLE
 
 
 def _promote(conn: Connection, ids: Sequence[int]) -> dict[int, int]:
@@ -254,3 +254,6 @@ def _sqlite_upsert() -> Any:
             "version": c.version + literal_column("1"),
         },
     ).returning(c.id, c.alarm_key, c.state, c.first_seen)
+
+
+_POSTGRES, _PORTABLE = _Postgres(), _Portable()

@@ -58,12 +58,11 @@ def _check_pictures(tx: Tx, refs: set[str]) -> None:
     for ref in sorted(refs):
         if not _REF.fullmatch(ref):
             raise ValidationError(f"{shown(ref)!r} is not a picture reference (att:<sha256>)")
+    if not refs:
+        return
     wanted = {ref[4:] for ref in refs}
-    held = set(
-        tx.conn.execute(select(_pictures.c.sha256).where(_pictures.c.sha256.in_(sorted(wanted))))
-        .scalars()
-    ) if wanted else set()  # fmt: skip
-    for digest in sorted(wanted - held):
+    found = tx.conn.execute(select(_pictures.c.sha256).where(_pictures.c.sha256.in_(wanted)))
+    for digest in sorted(wanted - set(found.scalars())):
         raise ValidationError(f"no picture att:{digest} in the attachment store")
 
 
