@@ -68,8 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--user",
         metavar="LOGIN",
-        help="the demo's account to start as (operator, supervisor, officer, admin); "
-        "a real database always asks for the password",
+        help="the account to act as: for the console, the demo's account to start as "
+        "(operator, supervisor, officer, admin; a real database always asks for the "
+        "password); for `login`, who signs in; for other commands, whose kept sign-in "
+        "to use (on a terminal, asked for the password if there is none)",
     )
     run = sub.add_parser("run", help="start the console (the default)")
     run.set_defaults(handler=cmd_run)
@@ -87,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="load the demo district (grids, units, communities, cameras, devices)",
     ).set_defaults(handler=cmd_db_seed)
 
+    from console.cli_sign_in import add_sign_in_commands
+
+    add_sign_in_commands(sub)
     from console.cli_audit import add_audit_commands
 
     add_audit_commands(sub)
@@ -190,8 +195,11 @@ def seed_demo(store: Store) -> int:
 
 
 def cmd_db_seed(args: argparse.Namespace) -> int:
+    from console.cli_sign_in import administrator
+
     store = open_store(args)
     try:
+        administrator(args, store)  # the demo's accounts are accounts
         added = seed_demo(store)
         print(f"{store.label}: {added} demo rows added")
     finally:

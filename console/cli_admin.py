@@ -4,11 +4,11 @@ device registry, for administrators."""
 from __future__ import annotations
 
 import argparse
-import socket
 from pathlib import Path
 from typing import Any
 
 from console.cli_parser import number
+from console.cli_sign_in import administrator
 from services.errors import OutsideDistrictError
 from services.geo import GridIndex, Placement
 
@@ -65,7 +65,7 @@ def cmd_grids_import(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     try:
-        r = import_grids(store, args.file, console=socket.gethostname())
+        r = import_grids(store, args.file, administrator(args, store))
     finally:
         store.close()
     print(
@@ -104,7 +104,7 @@ def cmd_devices_import(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         r = import_devices(
-            store, args.file, console=socket.gethostname(), change_kinds=args.change_kinds
+            store, args.file, administrator(args, store), change_kinds=args.change_kinds
         )
     finally:
         store.close()

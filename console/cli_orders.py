@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from console.cli_parser import number
-from services.domain import Actor, Category, OrderState, Outcome, Priority
+from console.cli_sign_in import acting_as, cli_console
+from services.domain import Category, OrderState, Outcome, Principal, Priority
 from services.domain import WorkOrder as OrderView
-from services.errors import ValidationError
+from services.errors import PermissionDeniedError, ValidationError
+from services.order_desk import OrderDesk
+from services.permissions import sees_grid
 from services.text_rules import shown
 from services.workflow import deadline_watch
 from services.workflow.orders import Move, NewOrder, WorkOrderService
@@ -22,7 +25,6 @@ LOCAL = ZoneInfo("Asia/Shanghai")
 
 def add_order_commands(sub: Any) -> None:
     orders = sub.add_parser("orders", help="raise, list, move and watch work orders")
-    orders.add_argument("--user", help="who acts (default: the login name)")
     o_sub = orders.add_subparsers(title="orders commands", metavar="ACTION", required=True)
 
     p = o_sub.add_parser("raise", help="raise a new order (state reported)")
@@ -61,11 +63,18 @@ def add_order_commands(sub: Any) -> None:
     p.set_defaults(handler=cmd_watch)
 
 
-def _service(args: argparse.Namespace) -> tuple[WorkOrderService, Actor]:
+@contextmanager
+def _desk(args: argparse.Namespace) -> Iterator[tuple[OrderDesk, Principal]]:
+    """The order desk and the signed-in account it acts for (its rights and
+    grid cells, as in the console)."""
     from console.cli import open_store
 
-    actor = Actor(user=args.user or getpass.getuser(), console=socket.gethostname())
-    return WorkOrderService(open_store(args)), actor
+    store = open_store(args)
+    try:
+        principal = acting_as(args, store)
+        yield OrderDesk(WorkOrderService(store), console=cli_console()), principal
+    finally:
+        store.close()
 
 
 def _line(o: OrderView) -> str:
@@ -78,9 +87,9 @@ def _line(o: OrderView) -> str:
 
 
 def cmd_raise(args: argparse.Namespace) -> int:
-    svc, actor = _service(args)
-    try:
-        order = svc.raise_order(
+    with _desk(args) as (desk, me):
+        order = desk.raise_order(
+            me,
             NewOrder(
                 title=args.title,
                 grid=args.grid,
@@ -88,43 +97,36 @@ def cmd_raise(args: argparse.Namespace) -> int:
                 priority=Priority(args.priority),
                 description=args.description,
             ),
-            actor,
         )
-        print(_line(order))
-    finally:
-        svc.store.close()
+    print(_line(order))
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    svc, _ = _service(args)
-    try:
-        for order in svc.open_orders(args.grid, args.limit):
-            print(_line(order))
-    finally:
-        svc.store.close()
+    with _desk(args) as (desk, me):
+        if not sees_grid(me, args.grid):
+            raise PermissionDeniedError(f"grid cell {args.grid} is not one of yours")
+        found = desk.orders.open_orders(args.grid, args.limit)
+    for order in found:
+        print(_line(order))
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    svc, _ = _service(args)
-    try:
-        order = svc.by_number(args.number)
-        print(_line(order))
-        for e in svc.history(order.id):
-            at = e.at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S")
-            move = f"{e.from_state or ''}→{e.to_state}" if e.to_state else ""
-            line = f"  {at}  {e.actor}@{e.console}  {e.action} {move} {e.note}".rstrip()
-            print(shown(line))
-    finally:
-        svc.store.close()
+    with _desk(args) as (desk, me):
+        order = desk.get(me, desk.orders.by_number(args.number).id)
+        history = desk.history(me, order.id)
+    print(_line(order))
+    for e in history:
+        at = e.at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S")
+        move = f"{e.from_state or ''}→{e.to_state}" if e.to_state else ""
+        print(shown(f"  {at}  {e.actor}@{e.console}  {e.action} {move} {e.note}".rstrip()))
     return 0
 
 
 def cmd_move(args: argparse.Namespace) -> int:
-    svc, actor = _service(args)
-    try:
-        order = svc.by_number(args.number)
+    with _desk(args) as (desk, me):
+        order = desk.orders.by_number(args.number)
         move = Move(
             target=OrderState(args.target),
             note=args.note,
@@ -133,31 +135,31 @@ def cmd_move(args: argparse.Namespace) -> int:
             extend_to=_local_time(args.extend_to),
             attachments=args.attach,
         )
-        print(_line(svc.move(order.id, move, version=order.version, actor=actor)))
-    finally:
-        svc.store.close()
+        moved = desk.move(me, order.id, move, version=order.version)
+    print(_line(moved))
     return 0
 
 
 def cmd_escalate(args: argparse.Namespace) -> int:
-    svc, actor = _service(args)
-    try:
-        order = svc.by_number(args.number)
-        print(_line(svc.escalate(order.id, version=order.version, actor=actor, note=args.note)))
-    finally:
-        svc.store.close()
+    with _desk(args) as (desk, me):
+        order = desk.orders.by_number(args.number)
+        raised = desk.escalate(me, order.id, version=order.version, note=args.note)
+    print(_line(raised))
     return 0
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    svc, _ = _service(args)
+    """The deadline rule's own run (a scheduled job, the system acting)."""
+    from console.cli import open_store
+
+    store = open_store(args)
     try:
-        result = deadline_watch.scan(svc)
-        print(f"near due: {len(result.near_due)}  overdue: {len(result.overdue)}")
-        for number in result.overdue:
-            print(f"  overdue {number}")
+        result = deadline_watch.scan(WorkOrderService(store))
     finally:
-        svc.store.close()
+        store.close()
+    print(f"near due: {len(result.near_due)}  overdue: {len(result.overdue)}")
+    for overdue in result.overdue:
+        print(f"  overdue {overdue}")
     return 0
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import socket
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from console.cli_sign_in import administrator
+from services.auth import UserService
 from services.domain import Actor, Role
 from services.text_rules import shown
 
@@ -39,13 +42,10 @@ def add_user_commands(sub: Any) -> None:
     u_sub.add_parser("list", help="every account").set_defaults(handler=cmd_users_list)
 
 
-def _actor() -> Actor:
-    """Who changes accounts from the command line, for the audit trail."""
-    return Actor(user=getpass.getuser(), console=f"cli@{socket.gethostname()}"[:64])
-
-
-def _password(args: argparse.Namespace) -> str:
-    if args.password_stdin:
+def read_password(from_stdin: bool, *, twice: bool = True) -> str:
+    """A password from stdin's first line, or asked on the terminal (``twice``
+    for a new one)."""
+    if from_stdin:
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:  # stdin replaced by text (tests)
             return sys.stdin.readline().rstrip("\r\n")
@@ -56,84 +56,75 @@ def _password(args: argparse.Namespace) -> str:
 
             raise ValidationError("the password on stdin is not UTF-8 text") from None
     first = getpass.getpass("password: ")
-    if getpass.getpass("again: ") != first:
+    if twice and getpass.getpass("again: ") != first:
         from services.errors import ValidationError
 
         raise ValidationError("the two passwords differ")
     return first
 
 
-def cmd_users_add(args: argparse.Namespace) -> int:
+@contextmanager
+def _as_administrator(args: argparse.Namespace) -> Iterator[tuple[UserService, Actor]]:
+    """The account service and the administrator acting (checked before
+    anything is asked or read)."""
     from console.cli import open_store
-    from services.auth import UserService
 
     store = open_store(args)
     try:
-        p = UserService(store).add_user(
+        yield UserService(store), administrator(args, store)
+    finally:
+        store.close()
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    with _as_administrator(args) as (users, actor):
+        p = users.add_user(
             args.login,
             args.name,
             Role(args.role),
-            _password(args),
+            read_password(args.password_stdin),
             args.grid,
             args.unit,
-            actor=_actor(),
+            actor=actor,
         )
-    finally:
-        store.close()
     print(f"added {p.login} ({p.role.value}{': ' + ', '.join(sorted(p.grids)) if p.grids else ''})")
     return 0
 
 
 def cmd_users_passwd(args: argparse.Namespace) -> int:
+    """An administrator sets anyone's password; a signed-in user their own."""
     from console.cli import open_store
-    from services.auth import UserService
 
     store = open_store(args)
     try:
-        UserService(store).set_password(args.login, _password(args), actor=_actor())
+        actor = administrator(args, store, or_self=args.login)
+        UserService(store).set_password(args.login, read_password(args.password_stdin), actor=actor)
     finally:
         store.close()
-    print(f"password of {args.login} set")
+    print(f"password of {args.login} set; its kept sign-ins ended")
     return 0
 
 
 def cmd_users_active(args: argparse.Namespace) -> int:
-    from console.cli import open_store
-    from services.auth import UserService
-
-    store = open_store(args)
-    try:
-        UserService(store).set_active(args.login, args.active, actor=_actor())
-    finally:
-        store.close()
+    with _as_administrator(args) as (users, actor):
+        users.set_active(args.login, args.active, actor=actor)
     print(f"{args.login} {'enabled' if args.active else 'disabled'}")
     return 0
 
 
 def cmd_users_unlock(args: argparse.Namespace) -> int:
-    from console.cli import open_store
-    from services.auth import UserService
-
-    store = open_store(args)
-    try:
-        UserService(store).unlock(args.login, actor=_actor())
-    finally:
-        store.close()
+    with _as_administrator(args) as (users, actor):
+        users.unlock(args.login, actor=actor)
     print(f"{args.login} unlocked")
     return 0
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
-    from console.cli import open_store
-    from services.auth import UserService
-
-    store = open_store(args)
-    try:
-        for p, active in UserService(store).list_users():
-            grids = ",".join(sorted(p.grids)) or "-"
-            flag = "" if active else "  (disabled)"
-            unit = p.unit or "-"
-            print(shown(f"{p.login:<16} {p.role.value:<11} {grids:<20} {unit:<16} {p.name}{flag}"))
-    finally:
-        store.close()
+    with _as_administrator(args) as (users, _):
+        listed = users.list_users()
+    for p, active in listed:
+        grids = ",".join(sorted(p.grids)) or "-"
+        flag = "" if active else "  (disabled)"
+        unit = p.unit or "-"
+        print(shown(f"{p.login:<16} {p.role.value:<11} {grids:<20} {unit:<16} {p.name}{flag}"))
     return 0

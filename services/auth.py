@@ -23,7 +23,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from services import audit
 from services.auth_policy import LOCK_AFTER, backoff_s, check_password
-from services.db.models import GridCell, Unit, User, table_of, user_grids
+from services.db.models import GridCell, SignInToken, Unit, User, table_of, user_grids
 from services.db.store import Store
 from services.domain import SYSTEM, Actor, Principal, Role
 from services.errors import (
@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 _users = table_of(User)
 _cells = table_of(GridCell)
 _units = table_of(Unit)
+_tokens = table_of(SignInToken)
+_ENDS_SIGN_INS = frozenset({"user.passwd", "user.deactivate"})
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 _KEY_LEN = 32
 
@@ -264,6 +266,10 @@ class UserService:
             ).rowcount
             if not done:
                 raise NotFoundError(f"no user {login!r}")
+            if action in _ENDS_SIGN_INS:
+                # The command line's kept sign-ins of the account end with it.
+                ids = select(_users.c.id).where(_users.c.login == login).scalar_subquery()
+                tx.conn.execute(delete(_tokens).where(_tokens.c.user_id == ids))
             audit.append(tx.conn, self.clock(), actor, action, login, detail)
         log.info("%s %s", action, login)
 

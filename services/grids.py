@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.sql.expression import bindparam
 
+from services import audit
 from services.db import bulk
 from services.db.models import (
     Alarm,
@@ -33,7 +35,7 @@ from services.db.models import (
     user_grids,
 )
 from services.db.store import Store
-from services.domain import Change
+from services.domain import SYSTEM, Actor, Change
 from services.errors import ConfigError, RefusedFileError
 from services.geo import GridIndex, cell_from_text, read_cells
 
@@ -67,8 +69,8 @@ def load_grid_index(conn: Connection) -> GridIndex:
     return GridIndex(cell_from_text(*r) for r in rows)
 
 
-def import_grids(store: Store, path: Path, console: str = "") -> GridImport:
-    """Replace the district's grid cells by those of a GeoJSON file."""
+def import_grids(store: Store, path: Path, actor: Actor = SYSTEM) -> GridImport:
+    """Replace the district's grid cells by those of a GeoJSON file (audited)."""
     index = GridIndex(read_cells(path))
     with store.transaction() as tx:
         conn = tx.conn
@@ -78,7 +80,10 @@ def import_grids(store: Store, path: Path, console: str = "") -> GridImport:
         moved = place_again(conn, index, path.name)
         gone = sorted(set(conn.execute(select(_cells.c.code)).scalars()) - set(index.codes))
         _remove_cells(conn, gone, path.name)
-        tx.notify(Change("grid_cells", 0, 0, "imported", console))
+        detail = {"file": path.name, "cells": len(index.cells), "added": added,
+                  "removed": gone, "moved": moved}  # fmt: skip
+        audit.append(conn, datetime.now(UTC), actor, "grids.import", path.name[:96], detail)
+        tx.notify(Change("grid_cells", 0, 0, "imported", actor.console))
     log.info("%s: %d grid cells imported, %d removed", path.name, len(index.cells), len(gone))
     return GridImport(len(index.cells), added, len(gone), moved)
 

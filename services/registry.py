@@ -26,7 +26,7 @@ from services.alerts.messages import DeviceKind
 from services.db import bulk
 from services.db.models import Camera, Community, Device, device_cameras, table_of
 from services.db.store import Store
-from services.domain import Actor, Change
+from services.domain import SYSTEM, Actor, Change
 from services.errors import RefusedFileError, ValidationError
 from services.geo import GridIndex
 from services.grids import load_grid_index
@@ -69,10 +69,9 @@ class Placed:
 def import_devices(
     store: Store,
     path: Path,
-    console: str = "",
+    actor: Actor = SYSTEM,
     *,
     change_kinds: bool = False,
-    actor: Actor | None = None,
 ) -> DeviceImport:
     """Upsert the file's devices, or refuse the whole file.  A registered device
     whose kind the file changes (an elevator becoming an arc-fault sensor: its
@@ -89,12 +88,14 @@ def import_devices(
             raise RefusedFileError(path.name, problems)
         for device_id, was, new in changed:
             audit.append(
-                tx.conn, datetime.now(UTC), actor or Actor("import", console), "device.kind",
+                tx.conn, datetime.now(UTC), actor, "device.kind",
                 device_id, {"from": was, "to": new, "file": path.name},
             )  # fmt: skip
         added, updated = bulk.upsert(tx.conn, _devices, "id", [p.row() for p in placed])
         link_cameras(tx.conn, placed, replace=True)
-        tx.notify(Change("devices", 0, 0, "imported", console))
+        detail = {"file": path.name, "devices": len(placed), "added": added, "updated": updated}
+        audit.append(tx.conn, datetime.now(UTC), actor, "devices.import", path.name[:96], detail)
+        tx.notify(Change("devices", 0, 0, "imported", actor.console))
     log.info("%s: %d devices imported (%d added)", path.name, len(placed), added)
     return DeviceImport(len(placed), added, updated)
 

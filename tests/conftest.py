@@ -16,6 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="youyi-test-config-")
 # Likewise the data folder: spools, the audit signing key and its checkpoints.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="youyi-test-data-")
+# The command line's sign-ins never reach the workstation's keyring: they go to the
+# file beside the rest (tests/store/test_cli_sign_in.py tries a keyring of its own).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 
 @pytest.fixture(autouse=True)

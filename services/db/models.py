@@ -148,6 +148,19 @@ class User(Base):
     locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
+class SignInToken(Base):
+    """A sign-in of the command line, kept for a while (services/sign_in_tokens.py):
+    the SHA-256 of the token, never the token."""
+
+    __tablename__ = "sign_in_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    console: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 user_grids = Table(
     "user_grids",
     Base.metadata,

@@ -8,6 +8,7 @@ database, standing in for a second console.
 
 from __future__ import annotations
 
+import io
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -17,10 +18,12 @@ import psycopg
 import pytest
 from sqlalchemy.engine import URL, make_url
 
+from services.auth import UserService
 from services.db.changefeed import libpq_conninfo
 from services.db.demo import load_demo_district
 from services.db.migrate import upgrade
 from services.db.store import Store
+from services.domain import Role
 from services.workflow.orders import WorkOrderService
 
 
@@ -95,3 +98,33 @@ def service(store: Store, clock: FakeClock) -> WorkOrderService:
 @pytest.fixture
 def service_factory(clock: FakeClock) -> Callable[[Store], WorkOrderService]:
     return lambda s: WorkOrderService(s, clock=clock)
+
+
+CLI_PASSWORD = "harbour-7-lantern"
+
+
+def cli_sign_in(
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    login: str = "wang",
+    role: Role = Role.OPERATOR,
+    grids: tuple[str, ...] = (),
+    unit: str | None = None,
+) -> None:
+    """Add the account and sign the command line in as it on ``store``, as a
+    user does: ``youyi-console --user LOGIN login --password-stdin``."""
+    from console.cli import main
+
+    UserService(store).add_user(login, login, role, CLI_PASSWORD, grids, unit)
+    monkeypatch.setattr("sys.stdin", io.StringIO(CLI_PASSWORD + "\n"))
+    url = store.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "--user", login, "login", "--password-stdin"]) == 0
+
+
+@pytest.fixture
+def signed_in(
+    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command line signed in on ``store`` as the operator ``wang``."""
+    cli_sign_in(store, monkeypatch)
+    capsys.readouterr()  # "signed in as ..." is not the test's output

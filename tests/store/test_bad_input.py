@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import socket
 import subprocess
 import sys
@@ -108,7 +109,7 @@ def test_cli_errors_are_one_line(
     ],
 )
 def test_cli_refuses_bad_orders(
-    store: Store, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+    store: Store, args: list[str], message: str, capsys: pytest.CaptureFixture[str], signed_in: None
 ) -> None:
     before = _rows(store)
     url = store.url.render_as_string(hide_password=False)
@@ -118,7 +119,9 @@ def test_cli_refuses_bad_orders(
     assert _rows(store) == before
 
 
-def test_cli_unknown_unit(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_unknown_unit(
+    store: Store, capsys: pytest.CaptureFixture[str], signed_in: None
+) -> None:
     url = store.url.render_as_string(hide_password=False)
     assert main(["--db", url, "orders", "raise", "--title", "占道经营", "--grid", "G12"]) == 0
     number = capsys.readouterr().out.split()[0]
@@ -130,7 +133,7 @@ def test_cli_unknown_unit(store: Store, capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_unmigrated_database_is_refused(
-    tmp_path: object, capsys: pytest.CaptureFixture[str]
+    tmp_path: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = f"sqlite:///{tmp_path}/empty.db"
     assert main(["--db", url, "orders", "list", "--grid", "G11"]) == 2
@@ -138,6 +141,8 @@ def test_unmigrated_database_is_refused(
     assert not (Path(str(tmp_path)) / "empty.db").exists()  # refused, not made
     assert main(["--db", url, "db", "upgrade"]) == 0
     assert main(["--db", url, "db", "seed-demo"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("demo\n"))
+    assert main(["--db", url, "--user", "operator", "login", "--password-stdin"]) == 0
     assert main(["--db", url, "orders", "list", "--grid", "G11"]) == 0
 
 
@@ -152,7 +157,9 @@ def test_a_sqlite_path_in_no_folder_is_refused_not_made(
     assert not (tmp_path / "no").exists()
 
 
-def test_output_into_a_closed_pipe_ends_quietly(store: Store, service: WorkOrderService) -> None:
+def test_output_into_a_closed_pipe_ends_quietly(
+    store: Store, service: WorkOrderService, signed_in: None
+) -> None:
     for _ in range(150):
         raise_order(service)
     url = store.url.render_as_string(hide_password=False)
@@ -244,7 +251,7 @@ def test_cli_argument_errors_are_one_line(
 
 
 def test_global_options_work_after_the_sub_command(
-    store: Store, service: WorkOrderService, capsys: pytest.CaptureFixture[str]
+    store: Store, service: WorkOrderService, capsys: pytest.CaptureFixture[str], signed_in: None
 ) -> None:
     number = raise_order(service).number
     url = store.url.render_as_string(hide_password=False)
@@ -288,7 +295,7 @@ def test_notes_and_names_follow_the_same_rule(store: Store, service: WorkOrderSe
 
 
 def test_output_escapes_what_was_stored_before_the_rule(
-    store: Store, service: WorkOrderService, capsys: pytest.CaptureFixture[str]
+    store: Store, service: WorkOrderService, capsys: pytest.CaptureFixture[str], signed_in: None
 ) -> None:
     order = raise_order(service)
     with store.engine.begin() as conn:  # as an older version of the console could have
