@@ -15,7 +15,9 @@ heartbeat) with an event key of its own.
 
 1. Sustained rate: ``--alerts`` alerts published QoS 1 as fast as the broker
    acknowledges, from ``--publishers`` processes at once (each a share of the
-   devices), so that the baseline is not the pace of one Python publisher.
+   devices), each writing packets encoded beforehand (``--publisher raw``,
+   tests/bench/raw_publisher.py), so that the baseline is not the pace of a
+   Python publisher and the publishers leave the cores to what is measured.
    First a bare paho subscriber (QoS 1, MQTT 5, only counting; the limit here
    is its own thread) receives them, then the same bytes on the same topics
    go to the ingest service (parse, batch, one transaction per batch with
@@ -55,6 +57,7 @@ from services.bus import BrokerSettings
 from services.db.store import Store
 from services.ingest.service import IngestService
 from services.sim_fleet import devices_from_store
+from tests.bench import ingest_traffic as traffic
 from tests.bench.bench_store import fresh_db
 from tests.bench.ingest_storm import StormResult, report_storm, run_storm
 from tests.bench.ingest_traffic import (
@@ -131,13 +134,7 @@ def run_ours(
 ) -> Result:
     result = Result()
     profile = cProfile.Profile() if args.profile else None
-    import os
-
-    settings = BrokerSettings.from_url(
-        f"mqtt://127.0.0.1:{port}",
-        client_id="bench-ingest",
-        receive_maximum=int(os.environ.get("RM", 1000)),
-    )
+    settings = BrokerSettings.from_url(f"mqtt://127.0.0.1:{port}", client_id="bench-ingest")
     with tempfile.TemporaryDirectory() as tmp:
         service = IngestService(store, settings, SITE, spool_path=Path(tmp) / "spool.jsonl")
         stamped = Stamped(service, profile)
@@ -194,6 +191,12 @@ def main(argv: Sequence[str] | None = None) -> Result:
         help="publisher processes of the sustained phase (default 2)",
     )
     ap.add_argument(
+        "--publisher",
+        choices=sorted(traffic.PUBLISHERS),
+        default="raw",
+        help="raw: packets encoded beforehand, little CPU (default); paho: a paho client each",
+    )
+    ap.add_argument(
         "--phases",
         type=lambda v: {x for x in v.split(",") if x},
         default={"sustained", "storm"},
@@ -202,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> Result:
     ap.add_argument("--pg", default=machine_postgres_url() or MACHINE_PG)
     ap.add_argument("--profile", metavar="FILE", help="cProfile the writer's batches into FILE")
     args = ap.parse_args(argv)
+    traffic.publisher = args.publisher
     logging.basicConfig(level=logging.WARNING)
     with tempfile.TemporaryDirectory() as tmp, ThrowawayMosquitto() as broker:
         result = Result()

@@ -27,6 +27,7 @@ from services.ingest.service import IngestService
 from services.ingest.writer import BatchResult
 from services.sim_fleet import SimDevice
 from services.simulator import SimConfig, Simulator
+from tests.bench.raw_publisher import publish_raw
 
 SITE = "youyi"
 V5 = MQTTProtocolVersion.MQTTv5
@@ -125,7 +126,7 @@ def storm_stream(
     waves: list[list[tuple[str, bytes, str]]] = [[], [], [], []]
 
     def event(
-        d: SimDevice, alert_type: str, serial: int, wave: int, times: int = 1, end=False
+        d: SimDevice, alert_type: str, serial: int, wave: int, times: int = 1, end: bool = False
     ) -> None:
         fields = pl.event_fields(rng, d.kind, d.id, alert_type, serial, (d.lon or 0, d.lat or 0))
         when = at + timedelta(milliseconds=500 * wave)
@@ -198,14 +199,21 @@ def publish(
         client.loop_stop()
 
 
+#: How the children publish: "raw" (tests/bench/raw_publisher.py: packets made
+#: before the clock starts, a few µs of CPU a message) or "paho" (a paho client,
+#: as much CPU a message as the subscriber it feeds).  ``--publisher`` sets it.
+PUBLISHERS = {"raw": publish_raw, "paho": publish}
+publisher = "raw"
+
+
 def publish_from_children(
     port: int, stream: Stream, rate: float, processes: int = 1
 ) -> list[float]:
     """Publish ``stream`` from ``processes`` child processes at once, each a share
     of the devices (a device's messages stay in order, from one publisher) at its
     share of ``rate``; returns each message's publish time, in stream order.
-    Several publishers keep the bare subscriber's figure from being the pace of
-    one Python publisher rather than what the broker and a client can take."""
+    The publishers must not be what limits the bare subscriber, nor take the
+    cores the service under test needs: see ``publisher``."""
     shares: list[list[int]] = [[] for _ in range(processes)]
     for i, topic in enumerate(stream.topics):
         shares[zlib.crc32(topic.encode()) % processes].append(i)
@@ -215,7 +223,7 @@ def publish_from_children(
     with ProcessPoolExecutor(len(shares), mp_context=mp.get_context("spawn")) as pool:
         jobs = [
             pool.submit(
-                publish,
+                PUBLISHERS[publisher],
                 port,
                 [stream.topics[i] for i in share],
                 [stream.payloads[i] for i in share],
