@@ -53,7 +53,9 @@ def topics_for(site: str, shared_group: str | None = None) -> list[str]:
             raise ConfigError(
                 f"{what} {name!r} is not a plain topic level: 1-64 letters, digits, '_', '.' or '-'"
             )
-    pattern = f"{site}/+/+/+"
+    # The whole tree, not SITE/+/+/+: a message on a topic of another shape is
+    # quarantined with its reason rather than never seen.
+    pattern = f"{site}/#"
     return [f"$share/{shared_group}/{pattern}" if shared_group else pattern]
 
 

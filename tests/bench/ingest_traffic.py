@@ -253,7 +253,7 @@ def bare_rate(port: int, stream: Stream, publishers: int = 1) -> float:
     client = mqtt.Client(CallbackAPIVersion.VERSION2, f"bare-{uuid.uuid4().hex[:8]}", protocol=V5)
     client.on_message = on_message
     client.on_subscribe = lambda *_a: subscribed.set()
-    client.on_connect = lambda c, *_a: c.subscribe(f"{SITE}/+/+/+", qos=1)
+    client.on_connect = lambda c, *_a: c.subscribe(f"{SITE}/#", qos=1)
     client.connect("127.0.0.1", port)
     client.loop_start()
     try:
