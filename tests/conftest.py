@@ -7,6 +7,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="youyi-test-config-")
 # Likewise the data folder: spools, the audit signing key and its checkpoints.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="youyi-test-data-")
+# And the pictures folder, where the wall saves snapshots (platformdirs reads it
+# from user-dirs.dirs, else takes ~/Pictures).
+Path(os.environ["XDG_CONFIG_HOME"], "user-dirs.dirs").write_text(
+    f'XDG_PICTURES_DIR="{os.environ["XDG_DATA_HOME"]}/Pictures"\n', encoding="utf-8"
+)
 # The command line's sign-ins never reach the workstation's keyring: they go to the
 # file beside the rest (tests/store/test_cli_sign_in.py tries a keyring of its own).
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"

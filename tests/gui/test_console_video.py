@@ -5,6 +5,8 @@ the layout kept in the workstation's settings."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
@@ -113,6 +115,7 @@ def test_a_device_cards_camera_full_size_and_a_snapshot_to_the_order(
     qtbot.waitUntil(lambda: ws.desk.detail.order is not None, timeout=5000)
     path = ws.video.snapshot("CAM-050", order.id)
     assert path is not None and path.name.startswith("CAM-050_")
+    assert path.is_relative_to(os.environ["XDG_DATA_HOME"])  # never the tester's ~/Pictures
     qtbot.waitUntil(
         lambda: any(e.action == "attach" for e in WorkOrderService(demo_store).history(order.id)),
         timeout=5000,
