@@ -1,7 +1,8 @@
 """The areas of the main window, one dock each, in the order of the View menu.
 
-Each area is a placeholder until its release replaces the panel with the real
-widget; the object name never changes, so a saved layout keeps working."""
+Until someone signs in, each area shows what it will hold; the workspace then
+puts the real widget in; the object name never changes, so a saved layout
+keeps working."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ class DockSpec:
     name: str
     area: Qt.DockWidgetArea
     title: str  # English source text, translated when shown
-    note: str  # what the placeholder says about the release that brings the area
+    note: str  # what the area holds, said before anyone has signed in
     below: str | None = None  # shares the area of this dock, split beneath it
 
     @property
@@ -45,33 +46,27 @@ DOCKS: tuple[DockSpec, ...] = (
         "video",
         _AREA.LeftDockWidgetArea,
         QT_TRANSLATE_NOOP("Docks", "Video wall"),
-        QT_TRANSLATE_NOOP(
-            "Docks", "84 community cameras at a glance — arrives with the video wall release"
-        ),
+        QT_TRANSLATE_NOOP("Docks", "84 community cameras at a glance — shown once you sign in"),
     ),
     DockSpec(
         "map",
         _AREA.RightDockWidgetArea,
         QT_TRANSLATE_NOOP("Docks", "Nine-grid map"),
         QT_TRANSLATE_NOOP(
-            "Docks", "Blocks, grid cells, devices and live alerts — arrives with the map release"
+            "Docks", "Blocks, grid cells, devices and live alerts — shown once you sign in"
         ),
     ),
     DockSpec(
         "alerts",
         _AREA.RightDockWidgetArea,
         QT_TRANSLATE_NOOP("Docks", "Alert queue"),
-        QT_TRANSLATE_NOOP(
-            "Docks", "Newest and most severe alerts first — arrives with the alert release"
-        ),
+        QT_TRANSLATE_NOOP("Docks", "Newest and most severe alerts first — shown once you sign in"),
         below="map",
     ),
     DockSpec(
         "orders",
         _AREA.BottomDockWidgetArea,
         QT_TRANSLATE_NOOP("Docks", "Work-order desk"),
-        QT_TRANSLATE_NOOP(
-            "Docks", "File, dispatch and close work orders — arrives with the work-order release"
-        ),
+        QT_TRANSLATE_NOOP("Docks", "File, dispatch and close work orders — shown once you sign in"),
     ),
 )

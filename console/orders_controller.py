@@ -81,7 +81,7 @@ class OrdersController(QObject):
         self.notify(self.tr("Work orders not loaded: %1").replace("%1", str(exc)))
 
     def _units_loaded(self, units: list[tuple[str, str]]) -> None:
-        self.desk.detail.units = units
+        self.desk.set_units(units)
 
     def _on_order_selected(self, order_id: int) -> None:
         self.selected = order_id

@@ -75,7 +75,7 @@ def cell_text(a: QueuedAlarm, column: str) -> str:
     if column == "label":
         if not a.latched:
             return a.label
-        return a.label + QCoreApplication.translate(CONTEXT, " · latched")
+        return a.label + QCoreApplication.translate("AlertQueueModel", " · latched")
     if column == "device":
         return a.device_name or a.device_id
     if column == "kind":
@@ -111,7 +111,7 @@ def background(a: QueuedAlarm, column: str, unacknowledged: bool) -> QBrush | No
 
 def tooltip(a: QueuedAlarm) -> str:
     kind = label("device_kind", a.kind)
-    seen = QCoreApplication.translate(CONTEXT, "First seen %1, last seen %2, %3 times")
+    seen = QCoreApplication.translate("AlertQueueModel", "First seen %1, last seen %2, %3 times")
     seen = seen.replace("%1", when(a.first_seen)).replace("%2", when(a.last_seen))
     seen = seen.replace("%3", str(a.count))
     return f"{a.label} · {kind} {a.device_id}\n{seen}"

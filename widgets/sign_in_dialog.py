@@ -42,9 +42,14 @@ class SignInDialog(QDialog):
         self.error_label.setObjectName("signInError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        # Labels made here: QFormLayout.addRow("", field) makes none at all.
+        self.login_label = QLabel(self)
+        self.login_label.setBuddy(self.login_edit)
+        self.password_label = QLabel(self)
+        self.password_label.setBuddy(self.password_edit)
         self.form = QFormLayout()
-        self.form.addRow("", self.login_edit)
-        self.form.addRow("", self.password_edit)
+        self.form.addRow(self.login_label, self.login_edit)
+        self.form.addRow(self.password_label, self.password_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -70,12 +75,10 @@ class SignInDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in"))
         self.title_label.setText(self.tr("Youyi Road Sub-district Operations Center"))
-        label = self.form.labelForField(self.login_edit)
-        if isinstance(label, QLabel):
-            label.setText(self.tr("User name"))
-        label = self.form.labelForField(self.password_edit)
-        if isinstance(label, QLabel):
-            label.setText(self.tr("Password"))
+        self.login_label.setText(self.tr("&User name"))
+        self.password_label.setText(self.tr("&Password"))
+        self.login_edit.setPlaceholderText(self.tr("e.g. wangwei"))
+        self.password_edit.setPlaceholderText(self.tr("At least 8 characters"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Sign in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))

@@ -134,6 +134,12 @@ class WorkOrderDesk(QWidget):
         if flt != self.model.filter or not self.model.rowCount():
             self.model.set_filter(flt)
 
+    def set_units(self, units: list[tuple[str, str]]) -> None:
+        """The units (code, name) an order may be dispatched to: the table and
+        the detail show their names, the dispatch dialog offers them."""
+        self.detail.set_units(units)
+        self.model.set_unit_names(dict(units))
+
     def set_grid(self, grid: str | None) -> None:
         """Show one grid cell's orders (a click on the map), or every one's."""
         i = self.grid_box.findData(grid) if grid else 0

@@ -74,6 +74,35 @@ class OrderDetail(QWidget):
         layout.addWidget(self.history, 1)
         self.show_order(None, [], [])
 
+    def set_units(self, units: list[tuple[str, str]]) -> None:
+        """The units (code, name) the dispatch dialog offers and the facts name."""
+        self.units = list(units)
+        if self.order is not None:
+            self._show_facts(self.order)
+
+    def _show_facts(self, order: WorkOrder) -> None:
+        due = order.due_at.astimezone(DISTRICT_TZ).strftime("%m-%d %H:%M") if order.due_at else "—"
+        self.facts.setText(
+            "  ·  ".join(
+                [
+                    label("order_state", order.state),
+                    label("priority", order.priority),
+                    label("category", order.category),
+                    self.tr("Grid %1").replace("%1", order.grid),
+                    self.tr("Unit %1").replace("%1", self.unit_name(order.unit)),
+                    self.tr("Due %1").replace("%1", due),
+                    *_standing(order),
+                ]
+            )
+            + (f"\n{order.description}" if order.description else "")
+        )
+
+    def unit_name(self, code: str | None) -> str:
+        """The unit's name as the console knows it (its code until the units load)."""
+        if not code:
+            return "—"
+        return next((name for c, name in self.units if c == code), code)
+
     def show_order(
         self,
         order: WorkOrder | None,
@@ -97,21 +126,7 @@ class OrderDetail(QWidget):
             self.facts.setText("")
             return
         self.heading.setText(f"{order.number}  {order.title}")
-        due = order.due_at.astimezone(DISTRICT_TZ).strftime("%m-%d %H:%M") if order.due_at else "—"
-        self.facts.setText(
-            "  ·  ".join(
-                [
-                    label("order_state", order.state),
-                    label("priority", order.priority),
-                    label("category", order.category),
-                    self.tr("Grid %1").replace("%1", order.grid),
-                    self.tr("Unit %1").replace("%1", order.unit or "—"),
-                    self.tr("Due %1").replace("%1", due),
-                    *_standing(order),
-                ]
-            )
-            + (f"\n{order.description}" if order.description else "")
-        )
+        self._show_facts(order)
         first = [a for a in actions if a == CONFIRM]  # the one-key confirmation leads
         for action in first:
             self._add_button(action_text(action), f"orderAction_{action}").clicked.connect(

@@ -63,6 +63,7 @@ class OrderTableModel(QAbstractTableModel):
         self._token = 0
         self._loading = False
         self._exhausted = False
+        self._unit_names: dict[str, str] = {}
 
     @property
     def filter(self) -> OrderFilter:
@@ -151,6 +152,13 @@ class OrderTableModel(QAbstractTableModel):
         after = (last.created_at, last.id) if last else None
         self.page_wanted.emit(self._token, self._filter, after)
 
+    def set_unit_names(self, names: dict[str, str]) -> None:
+        """The units' names by code: the unit column shows the name."""
+        self._unit_names = dict(names)
+        if self._rows:
+            column = [c for c, _ in COLUMNS].index("unit")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
     # --- Qt model ------------------------------------------------------------
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008
@@ -179,6 +187,8 @@ class OrderTableModel(QAbstractTableModel):
         o = self._rows[index.row()]
         column = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == "unit":
+                return self._unit_names.get(o.unit, o.unit) if o.unit else ""
             return _text(o, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "due" and o.overdue:
@@ -187,6 +197,8 @@ class OrderTableModel(QAbstractTableModel):
                 return QBrush(NEAR_DUE)
             if column == "priority" and o.priority.value in PRIORITY_COLOURS:
                 return QBrush(PRIORITY_COLOURS[o.priority.value])
+        if role == Qt.ItemDataRole.ToolTipRole and column == "unit":
+            return o.unit
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return o.description or o.title
         if role == OrderRole:
@@ -208,8 +220,6 @@ def _text(o: WorkOrder, column: str) -> str:
         return label("category", o.category)
     if column == "grid":
         return o.grid
-    if column == "unit":
-        return o.unit or ""
     if column == "created":
         return _when(o.created_at)
     if column == "due":

@@ -74,6 +74,15 @@
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · latched</source>
+        <extracomment>What the narrow columns must fit (besides their titles and code labels). Columns showing code labels (their widest label, within reason). Severity colours, legible on the dark theme: info, minor, major, critical.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen %1, last seen %2, %3 times</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AlertQueuePanel</name>
@@ -335,7 +344,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>84 community cameras at a glance — arrives with the video wall release</source>
+        <source>84 community cameras at a glance — shown once you sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks, grid cells, devices and live alerts — shown once you sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest and most severe alerts first — shown once you sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File, dispatch and close work orders — shown once you sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -343,23 +364,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Blocks, grid cells, devices and live alerts — arrives with the map release</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Alert queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Newest and most severe alerts first — arrives with the alert release</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Work-order desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File, dispatch and close work orders — arrives with the work-order release</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -991,11 +1000,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>User name</source>
+        <source>&amp;User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Password</source>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. wangwei</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

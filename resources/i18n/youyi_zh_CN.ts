@@ -74,6 +74,15 @@
         <source>Order</source>
         <translation>工单</translation>
     </message>
+    <message>
+        <source> · latched</source>
+        <extracomment>What the narrow columns must fit (besides their titles and code labels). Columns showing code labels (their widest label, within reason). Severity colours, legible on the dark theme: info, minor, major, critical.</extracomment>
+        <translation> · 需人工复位</translation>
+    </message>
+    <message>
+        <source>First seen %1, last seen %2, %3 times</source>
+        <translation>首次 %1，最近 %2，共 %3 次</translation>
+    </message>
 </context>
 <context>
     <name>AlertQueuePanel</name>
@@ -335,32 +344,32 @@
         <translation>视频墙</translation>
     </message>
     <message>
-        <source>84 community cameras at a glance — arrives with the video wall release</source>
-        <translation>84 个小区摄像头一屏总览——随视频墙版本上线</translation>
+        <source>84 community cameras at a glance — shown once you sign in</source>
+        <translation>84 个小区摄像头一屏总览——登录后显示</translation>
+    </message>
+    <message>
+        <source>Blocks, grid cells, devices and live alerts — shown once you sign in</source>
+        <translation>街区、网格、设备与实时告警——登录后显示</translation>
+    </message>
+    <message>
+        <source>Newest and most severe alerts first — shown once you sign in</source>
+        <translation>最新、最紧急的告警优先显示——登录后显示</translation>
+    </message>
+    <message>
+        <source>File, dispatch and close work orders — shown once you sign in</source>
+        <translation>工单立案、派单与结案——登录后显示</translation>
     </message>
     <message>
         <source>Nine-grid map</source>
         <translation>九宫格地图</translation>
     </message>
     <message>
-        <source>Blocks, grid cells, devices and live alerts — arrives with the map release</source>
-        <translation>街区、网格、设备与实时告警——随地图版本上线</translation>
-    </message>
-    <message>
         <source>Alert queue</source>
         <translation>告警队列</translation>
     </message>
     <message>
-        <source>Newest and most severe alerts first — arrives with the alert release</source>
-        <translation>最新、最紧急的告警优先显示——随告警版本上线</translation>
-    </message>
-    <message>
         <source>Work-order desk</source>
         <translation>工单台</translation>
-    </message>
-    <message>
-        <source>File, dispatch and close work orders — arrives with the work-order release</source>
-        <translation>工单立案、派单与结案——随工单版本上线</translation>
     </message>
 </context>
 <context>
@@ -988,12 +997,20 @@
         <translation>友谊路街道城运中心</translation>
     </message>
     <message>
-        <source>User name</source>
-        <translation>用户名</translation>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>密码</translation>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>e.g. wangwei</source>
+        <translation>例如 wangwei</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>至少 8 个字符</translation>
     </message>
     <message>
         <source>Quit</source>

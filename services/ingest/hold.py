@@ -78,7 +78,8 @@ def promote_held(
                 row.community_code,
                 row.lon,
                 row.lat,
-                f"{row.device_id} {row.alarm_type}: lasted its hold time",
+                # The district's language: it is the source line of the order's description.
+                f"{row.device_id} {row.alarm_type}（延时确认期满）",
             )
             for row in rows
             if row.id in promoted

@@ -51,7 +51,7 @@ def test_opens_in_chinese_with_four_docks(
     assert _titles(window) == ["视频墙", "九宫格地图", "告警队列", "工单台"]
     assert all(window.docks[n].isVisible() for n in window.docks)
     assert window.panels["video"].title_label.text() == "视频墙"
-    assert "随视频墙版本上线" in window.panels["video"].note_label.text()
+    assert window.panels["video"].note_label.text() == "84 个小区摄像头一屏总览——登录后显示"
     assert window.status.database_label.text() == f"数据库：{LABEL}"
     assert window.status.broker_label.text() == "消息总线：未连接"
     assert window.language_actions["zh_CN"].isChecked()

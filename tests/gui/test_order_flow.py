@@ -22,6 +22,7 @@ from services.workflow.orders import Move, WorkOrderService
 from tests.gui.test_session import demo_store
 from tests.store.test_attachments import png_bytes
 from tests.store.test_ingest_writer import alert
+from widgets.workorder_model import COLUMNS
 from widgets.workorder_move import MoveDialog
 
 __all__ = ["demo_store"]  # fixture
@@ -75,6 +76,15 @@ def test_alarm_to_closed_order_through_the_ui(
         qtbot.waitUntil(
             lambda t=target: detail.order is not None and detail.order.state is t, timeout=5000
         )
+    # The unit it went to, by its name (not its code) in the detail and the table.
+    closed = detail.order
+    assert closed is not None and closed.unit
+    name = dict(OrderDesk(WorkOrderService(demo_store)).units())[closed.unit]
+    assert name != closed.unit
+    assert f"单位 {name}" in detail.facts.text() and closed.unit not in detail.facts.text()
+    column = [c for c, _ in COLUMNS].index("unit")
+    cell = ws.desk.model.index(ws.desk.model.row_of(closed.id), column)
+    qtbot.waitUntil(lambda: cell.data() == name, timeout=5000)
     history = [e.action for e in WorkOrderService(demo_store).history(detail.order.id)]  # type: ignore[union-attr]
     assert history == [
         "raise",

@@ -30,3 +30,16 @@ def test_empty_fields_are_refused_without_asking_the_console(qtbot: QtBot) -> No
         dialog.login_edit.setText("operator")
         dialog._on_buttons_accepted()
     assert not dialog.error_label.isHidden()
+
+
+def test_each_box_says_what_it_is_for(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    dialog = SignInDialog("PostgreSQL · ops")
+    qtbot.addWidget(dialog)
+    named = {}
+    for field in (dialog.login_edit, dialog.password_edit):
+        label = dialog.form.labelForField(field)
+        assert isinstance(label, QLabel) and label.buddy() is field  # Alt+U, Alt+P
+        named[label.text().replace("&", "")] = field.placeholderText()
+    assert named == {"User name": "e.g. wangwei", "Password": "At least 8 characters"}

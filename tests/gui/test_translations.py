@@ -76,3 +76,24 @@ def test_compiled_files_match_their_sources(language: str, tmp_path: Path) -> No
         [str(_qt_tool("lrelease")), "-silent", str(ts), "-qm", str(fresh)], check=True, timeout=60
     )
     assert fresh.read_bytes() == qm.read_bytes(), "run build/i18n.sh and commit the .qm"
+
+
+def test_no_translated_text_is_hidden_from_lupdate() -> None:
+    """``translate(CONTEXT, "text")`` with the context in a variable is never
+    found by lupdate, so its text stays English in the Chinese console: the
+    context must be written out (or the text marked with QT_TRANSLATE_NOOP)."""
+    import ast
+
+    hidden = []
+    for path in sorted(p for d in ("console", "widgets") for p in (ROOT / d).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "translate"
+                and len(node.args) >= 2
+                and not isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[1], ast.Constant)
+            ):
+                hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[1].value!r}")
+    assert hidden == []

@@ -7,7 +7,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 
 from services.db.models import Device, table_of
 from services.db.store import Store
@@ -91,6 +91,9 @@ def test_a_quiet_held_alarm_is_raised_by_the_hold_timer_once(
     assert sorted(results) == [0, 1]
     assert alarms(store) == [("active_unack", True, 1, None)]
     assert orders(store) == 1
+    with store.reading() as conn:  # the order's description is in the district's language
+        (description,) = conn.execute(text("SELECT description FROM work_orders")).scalars()
+    assert description.endswith("（延时确认期满）") and "hold" not in description
 
 
 def test_types_without_hold_raise_at_once_and_latches_survive_a_clear_only_once_raised(
