@@ -22,7 +22,6 @@ from services.district_map import device_details, load_district_map
 from services.domain import Category, Principal, Priority, QueuedAlarm
 from services.rules import RuleSet
 from widgets.alert_queue import AlertQueuePanel
-from widgets.alert_queue_model import needs_ack
 from widgets.device_card import DeviceCard
 from widgets.grid_map import GridMap
 from widgets.labels import label
@@ -143,7 +142,7 @@ class Workspace:
         alarm = self.alert_panel.model.alarm(row)
         if alarm is None or alarm.grid is None:
             return
-        if needs_ack(alarm):  # the operator is on it
+        if alarm.needs_ack:  # the operator is on it
             self.alerts.acknowledge(alarm.id, alarm.version)
         if alarm.work_order_id:  # it has its order already: review it, Enter confirms
             self.orders.selected = self.orders.focus_on = alarm.work_order_id

@@ -19,13 +19,13 @@ from services.alarms import AlarmService, AlarmView
 from services.alerts.alert_types import AlertTypes
 from services.db.models import Alarm, Community, Device, table_of
 from services.db.store import Store
-from services.domain import Principal, QueuedAlarm
+from services.domain import UNACKED_ALARM_STATES, AlarmState, Principal, QueuedAlarm
 from services.permissions import ALARM_ACK, ALARM_FALSE, ALARM_RESET, ALARM_SHELVE, require
 
 _alarms = table_of(Alarm)
 _devices = table_of(Device)
 _communities = table_of(Community)
-UNACKED = ("active_unack", "cleared_unack")
+UNACKED = sorted(UNACKED_ALARM_STATES)
 
 _COLUMNS = (
     _alarms.c.id,
@@ -79,7 +79,7 @@ class AlarmQueue:
         self, principal: Principal, grid: str | None = None, limit: int = 2000
     ) -> list[QueuedAlarm]:
         """The queue: open alarms the user may see (not those on hold)."""
-        query = _BASE.where(_alarms.c.is_open, _alarms.c.state != "pending")
+        query = _BASE.where(_alarms.c.is_open, _alarms.c.state != AlarmState.PENDING)
         query = _scoped(query, principal, grid).order_by(*_ORDER).limit(limit)
         with self.store.reading() as conn:
             return [self._record(r) for r in conn.execute(query)]
@@ -96,7 +96,7 @@ class AlarmQueue:
     def open_counts_by_grid(self, principal: Principal) -> dict[str, int]:
         query = (
             select(_alarms.c.grid_code, func.count())
-            .where(_alarms.c.is_open, _alarms.c.state != "pending")
+            .where(_alarms.c.is_open, _alarms.c.state != AlarmState.PENDING)
             .group_by(_alarms.c.grid_code)
         )
         if principal.scoped:
@@ -151,7 +151,7 @@ class AlarmQueue:
             alarm_type=r[5],
             label=self.types.label(r[4], r[5], self.lang),
             severity=r[6],
-            state=r[7],
+            state=AlarmState(r[7]),
             latched=bool(r[8]),
             count=r[9],
             first_seen=r[10],

@@ -20,6 +20,7 @@ from services import audit
 from services.db.models import Alarm, table_of
 from services.db.store import Store, Tx
 from services.domain import Actor, Change
+from services.domain import AlarmState as S
 from services.errors import ConflictError, NotFoundError, TransitionError, ValidationError
 
 _alarms = table_of(Alarm)
@@ -32,7 +33,7 @@ class AlarmView:
     device_id: str
     alarm_type: str
     severity: int
-    state: str
+    state: S
     is_open: bool
     latched: bool
     count: int
@@ -61,10 +62,10 @@ class AlarmService:
 
     def acknowledge(self, alarm_id: int, *, version: int, actor: Actor) -> AlarmView:
         def change(row: Row[Any]) -> dict[str, Any]:
-            if row.state == "active_unack":
-                return {"state": "active_ack"}
-            if row.state == "cleared_unack":
-                return {"state": "cleared_ack", "is_open": row.latched}
+            if row.state == S.ACTIVE_UNACK:
+                return {"state": S.ACTIVE_ACK}
+            if row.state == S.CLEARED_UNACK:
+                return {"state": S.CLEARED_ACK, "is_open": row.latched}
             raise TransitionError(f"alarm {row.alarm_key} is {row.state}: nothing to acknowledge")
 
         return self._act(alarm_id, version, actor, "acknowledge", "", change, ack=True)
@@ -80,7 +81,7 @@ class AlarmService:
         def change(row: Row[Any]) -> dict[str, Any]:
             if not row.is_open:
                 raise TransitionError(f"alarm {row.alarm_key} is closed")
-            return {"state": "shelved", "shelved_until": until, "shelve_reason": reason}
+            return {"state": S.SHELVED, "shelved_until": until, "shelve_reason": reason}
 
         return self._act(alarm_id, version, actor, "shelve", reason, change)
 
@@ -96,7 +97,7 @@ class AlarmService:
             return {
                 "latched": False,
                 "is_open": False,
-                "state": "cleared_ack",
+                "state": S.CLEARED_ACK,
                 "cleared_at": self.clock(),
             }
 
@@ -112,7 +113,7 @@ class AlarmService:
                 raise TransitionError(f"alarm {row.alarm_key} is closed")
             return {
                 "is_open": False,
-                "state": "cleared_ack",
+                "state": S.CLEARED_ACK,
                 "disposition": "false_alarm",
                 "latched": False,
                 "cleared_at": self.clock(),
@@ -172,7 +173,7 @@ def _view(row: Row[Any]) -> AlarmView:
         device_id=row.device_id,
         alarm_type=row.alarm_type,
         severity=row.severity,
-        state=row.state,
+        state=S(row.state),
         is_open=row.is_open,
         latched=row.latched,
         count=row._mapping["count"],

@@ -26,7 +26,7 @@ class OrderState(StrEnum):
     ARCHIVED = "archived"  # 已归档
 
 
-#: States in which an order still needs someone's work.
+#: States in which an order's work is over (closed, refused, archived).
 CLOSED_STATES = frozenset({OrderState.CLOSED, OrderState.NOT_FILED, OrderState.ARCHIVED})
 
 #: Moves that must say why (a refusal, a return, a rework, a reopening ...):
@@ -43,6 +43,32 @@ NOTE_REQUIRED: frozenset[tuple[OrderState, OrderState]] = frozenset(
         (OrderState.ARCHIVED, OrderState.IN_PROGRESS),
     }
 )
+
+
+class AlarmState(StrEnum):
+    """An alarm's state, after ISA-18.2: raised unacknowledged, acknowledged,
+    cleared (the condition ended) before or after acknowledgement, shelved for
+    a while; ``pending`` while the condition has not yet lasted its hold time
+    (not yet the operator's)."""
+
+    PENDING = "pending"  # 延时确认中
+    ACTIVE_UNACK = "active_unack"  # 未确认
+    ACTIVE_ACK = "active_ack"  # 已确认
+    CLEARED_UNACK = "cleared_unack"  # 已消除未确认
+    CLEARED_ACK = "cleared_ack"  # 已关闭
+    SHELVED = "shelved"  # 已搁置
+
+    @property
+    def needs_ack(self) -> bool:
+        """Waiting for a person to acknowledge it (the queue puts these first)."""
+        return self in UNACKED_ALARM_STATES
+
+    @property
+    def acknowledged(self) -> bool:
+        return self in (AlarmState.ACTIVE_ACK, AlarmState.CLEARED_ACK)
+
+
+UNACKED_ALARM_STATES = frozenset({AlarmState.ACTIVE_UNACK, AlarmState.CLEARED_UNACK})
 
 
 class Outcome(StrEnum):
@@ -223,7 +249,7 @@ class QueuedAlarm:
     alarm_type: str
     label: str  # the alarm type's label in the UI language
     severity: int  # 1 info .. 4 critical
-    state: str  # active_unack, active_ack, cleared_unack, shelved, ...
+    state: AlarmState
     latched: bool
     count: int
     first_seen: datetime
@@ -238,4 +264,8 @@ class QueuedAlarm:
 
     @property
     def acknowledged(self) -> bool:
-        return self.state in ("active_ack", "cleared_ack")
+        return self.state.acknowledged
+
+    @property
+    def needs_ack(self) -> bool:
+        return self.state.needs_ack

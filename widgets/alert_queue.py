@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.domain import QueuedAlarm
-from widgets.alert_queue_model import AlertQueueModel, needs_ack
+from widgets.alert_queue_model import AlertQueueModel
 from widgets.alert_queue_table import AlertQueueTable
 from widgets.alert_tone import AlertTone
 from widgets.false_alarm_dialog import ask_false_alarm_reason
@@ -203,7 +203,7 @@ class AlertQueuePanel(QWidget):
 
     def acknowledge_selected(self) -> None:
         alarm = self.selected_alarm()
-        if alarm is not None and needs_ack(alarm):
+        if alarm is not None and alarm.needs_ack:
             self.acknowledge_requested.emit(alarm.id, alarm.version)
 
     def dismiss_selected(self) -> None:
@@ -259,7 +259,7 @@ class AlertQueuePanel(QWidget):
             self.selection_changed.emit(selected_id)
         for button in (self.order_button, self.map_button, self.false_button):
             button.setEnabled(alarm is not None)
-        self.ack_button.setEnabled(alarm is not None and needs_ack(alarm))
+        self.ack_button.setEnabled(alarm is not None and alarm.needs_ack)
         self.next_button.setEnabled(self.model.unacknowledged > 0)
         self.summary.setText(
             self.tr("%1 open, %2 unacknowledged")

@@ -44,8 +44,6 @@ from widgets.alert_queue_text import (
 
 #: The QueuedAlarm of a row (UserRole, as every item model of ours).
 AlarmRole = Qt.ItemDataRole.UserRole
-#: Alarm states that still wait for an operator (the store orders them first).
-UNACKED_STATES = frozenset({"active_unack", "cleared_unack"})
 #: More changes than this in one batch: one layout change instead of row notes.
 BIG_BATCH = 200
 _Index = QModelIndex | QPersistentModelIndex
@@ -56,15 +54,11 @@ _RIGHT_COLUMNS = frozenset(COLUMN_NAMES.index(name) for name in RIGHT_ALIGNED)
 QueueKey = tuple[int, int, float, int]
 
 
-def needs_ack(alarm: QueuedAlarm) -> bool:
-    return alarm.state in UNACKED_STATES
-
-
 def queue_key(alarm: QueuedAlarm) -> QueueKey:
     """Where an alarm stands in the queue (smaller first); the id breaks ties
     the way the store does (the newer alarm first)."""
     return (
-        0 if needs_ack(alarm) else 1,
+        0 if alarm.needs_ack else 1,
         -alarm.severity,
         -alarm.last_seen.timestamp(),
         -alarm.id,
@@ -90,8 +84,8 @@ class AlertQueueModel(QAbstractTableModel):
         self._roles: dict[int, Callable[[QueuedAlarm, int], Any]] = {
             role.DisplayRole: self._display,
             role.ForegroundRole: lambda a, c: foreground(a, COLUMN_NAMES[c]),
-            role.BackgroundRole: lambda a, c: background(a, COLUMN_NAMES[c], needs_ack(a)),
-            role.FontRole: lambda a, _c: self._bold if needs_ack(a) else None,
+            role.BackgroundRole: lambda a, c: background(a, COLUMN_NAMES[c], a.needs_ack),
+            role.FontRole: lambda a, _c: self._bold if a.needs_ack else None,
             role.ToolTipRole: lambda a, _c: tooltip(a),
             role.TextAlignmentRole: lambda _a, c: _RIGHT if c in _RIGHT_COLUMNS else None,
             AlarmRole: lambda a, _c: a,
@@ -106,7 +100,7 @@ class AlertQueueModel(QAbstractTableModel):
         self._by_id = {a.id: a for a in rows}
         self._resort()
         self.endResetModel()
-        self._set_unacked(sum(needs_ack(a) for a in self._rows))
+        self._set_unacked(sum(a.needs_ack for a in self._rows))
 
     def sync(self, rows: Sequence[QueuedAlarm]) -> None:
         """The whole queue as it is now: applies only what differs."""
@@ -130,8 +124,8 @@ class AlertQueueModel(QAbstractTableModel):
                 new.append(alarm)
             elif old != alarm and alarm.version >= old.version:
                 changed.append(alarm)
-        delta = sum(needs_ack(a) for a in new) - sum(needs_ack(self._by_id[i]) for i in gone)
-        delta += sum(needs_ack(a) - needs_ack(self._by_id[a.id]) for a in changed)
+        delta = sum(a.needs_ack for a in new) - sum(self._by_id[i].needs_ack for i in gone)
+        delta += sum(a.needs_ack - self._by_id[a.id].needs_ack for a in changed)
         if len(gone) + len(changed) + len(new) > BIG_BATCH:
             self._remove(sorted((self._row(i) for i in gone), reverse=True))
             self._reorder(changed)

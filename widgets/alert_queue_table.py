@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from services.domain import QueuedAlarm
 from widgets.alert_queue_filter import AlertQueueFilter
-from widgets.alert_queue_model import AlarmRole, AlertQueueModel, needs_ack
+from widgets.alert_queue_model import AlarmRole, AlertQueueModel
 from widgets.alert_queue_text import COLUMN_NAMES, column_widths
 
 ROW_HEIGHT = 30
@@ -80,7 +80,7 @@ class AlertQueueTable(QTableView):
         current = selected[0].row() if selected else -1
         for step in range(1, rows + 1):
             alarm = self.proxy.data(self.proxy.index((current + step) % rows, 0), AlarmRole)
-            if isinstance(alarm, QueuedAlarm) and needs_ack(alarm):
+            if isinstance(alarm, QueuedAlarm) and alarm.needs_ack:
                 return alarm
         return None
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from services.domain import AlarmState
 from widgets import grid_map_icons as icons
 from widgets.grid_map_cells import LOAD_RAMP
 from widgets.labels import label
@@ -53,8 +54,8 @@ class MapLegend(QWidget):
 
     def _rows(self) -> list[tuple[str, str]]:
         rows = [("kind", k) for k in self.kinds]
-        rows += [("unacked", label("alarm_state", "active_unack"))]
-        rows += [("acked", label("alarm_state", "active_ack"))]
+        rows += [("unacked", label("alarm_state", AlarmState.ACTIVE_UNACK))]
+        rows += [("acked", label("alarm_state", AlarmState.ACTIVE_ACK))]
         return rows
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)

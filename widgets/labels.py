@@ -100,7 +100,6 @@ _SOURCE: dict[str, dict[str, str]] = {
         "cleared_unack": QT_TRANSLATE_NOOP("AlarmState", "Cleared, unacknowledged"),
         "cleared_ack": QT_TRANSLATE_NOOP("AlarmState", "Closed"),
         "shelved": QT_TRANSLATE_NOOP("AlarmState", "Shelved"),
-        "out_of_service": QT_TRANSLATE_NOOP("AlarmState", "Out of service"),
     },
     "severity": {
         "1": QT_TRANSLATE_NOOP("Severity", "Info"),

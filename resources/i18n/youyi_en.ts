@@ -27,10 +27,6 @@
         <source>Shelved</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Out of service</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>AlertQueueModel</name>

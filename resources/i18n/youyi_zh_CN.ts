@@ -27,10 +27,6 @@
         <source>Shelved</source>
         <translation>搁置</translation>
     </message>
-    <message>
-        <source>Out of service</source>
-        <translation>维修屏蔽</translation>
-    </message>
 </context>
 <context>
     <name>AlertQueueModel</name>

@@ -19,7 +19,7 @@ from services.alerts.messages import RaisedAlarm
 from services.db.locks import lock_ingest
 from services.db.store import Store
 from services.db.types import UTCDateTime
-from services.domain import Change
+from services.domain import AlarmState, Change
 from services.ingest.writer import HoldTime, OnAlarms
 from services.ingest.writer_sql import writer_sql
 
@@ -35,7 +35,7 @@ _PENDING = text(
     " (SELECT al.lat FROM alerts al WHERE al.alarm_id = a.id ORDER BY al.id DESC LIMIT 1)"
     "   AS lat"
     " FROM alarms a JOIN devices d ON d.id = a.device_id"
-    " WHERE a.is_open AND a.state = 'pending' AND a.first_seen <= :now"
+    f" WHERE a.is_open AND a.state = '{AlarmState.PENDING.value}' AND a.first_seen <= :now"
     " ORDER BY a.alarm_key"
 )
 _PENDING_ROWS = _PENDING.bindparams(bindparam("now", type_=UTCDateTime)).columns(

@@ -21,6 +21,7 @@ from services.db.locks import lock_ingest
 from services.db.models import Alarm, Device, Telemetry, TelemetryRollup, table_of
 from services.db.store import Store
 from services.db.types import UTCDateTime
+from services.domain import AlarmState as S
 from services.ingest.quarantine import prune_quarantine
 
 log = logging.getLogger(__name__)
@@ -106,8 +107,10 @@ def unshelve_expired(store: Store, now: datetime) -> int:
         return int(
             tx.conn.execute(
                 update(_alarms)
-                .where(_alarms.c.state == "shelved", _alarms.c.shelved_until <= now)
-                .values(state="active_unack", shelved_until=None, version=_alarms.c.version + 1)
+                .where(_alarms.c.state == S.SHELVED.value, _alarms.c.shelved_until <= now)
+                .values(
+                    state=S.ACTIVE_UNACK.value, shelved_until=None, version=_alarms.c.version + 1
+                )
             ).rowcount
         )
 

@@ -42,6 +42,7 @@ from services.db.bulk import insert_rows
 from services.db.locks import lock_ingest
 from services.db.models import Device, Quarantine, Telemetry, table_of
 from services.db.store import Store, Tx
+from services.domain import AlarmState as S
 from services.domain import Change
 from services.errors import TransientConflictError
 from services.ingest.quarantine import quarantine_row
@@ -291,7 +292,7 @@ class IngestWriter:
                 "device_id": op[0].alert.device_id,
                 "alarm_type": op[0].alert.alert_type,
                 "severity": max(n.alert.severity for n in op),
-                "state": "pending" if hold > 0 else "active_unack",
+                "state": (S.PENDING if hold > 0 else S.ACTIVE_UNACK).value,
                 "latched": self.latches(op[0].kind, op[0].alert.alert_type),
                 "count": len(op),
                 "first_seen": min(n.alert.occurred_at for n in op),
@@ -305,12 +306,12 @@ class IngestWriter:
         due = [  # pending, and this repeat came after its hold time
             alarm.id
             for alarm, hold, row in zip(alarms, holds, rows, strict=True)
-            if alarm.state == "pending"
+            if alarm.state == S.PENDING
             and (row["last_seen"] - alarm.first_seen).total_seconds() >= hold
         ]
         promoted = sql.promote(conn, due)
         for op, alarm in zip(raises, alarms, strict=True):
-            active = alarm.state != "pending" or alarm.id in promoted
+            active = alarm.state != S.PENDING or alarm.id in promoted
             result.alarms_raised += len(op)
             result.alarms_held += 0 if active else len(op)
             batch.alarm_of.update((n.alert.event_key, int(alarm.id)) for n in op)

@@ -24,6 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from services.db.bulk import chunks, to_json
 from services.db.models import Alarm, Alert, Device, table_of
 from services.db.types import UTCDateTime
+from services.domain import AlarmState as S
 
 _devices = table_of(Device)
 _alerts = table_of(Alert)
@@ -34,23 +35,34 @@ Clears = Sequence[tuple[str, datetime]]
 #: What an alarm upsert returns of each alarm: id, alarm_key, state, first_seen.
 AlarmRow = Any
 
+
+def _q(*states: S) -> str:
+    """Alarm states as SQL string literals (the states are ours: nothing to escape)."""
+    return ", ".join(f"'{state.value}'" for state in states)
+
+
+_CLEARED = _q(S.CLEARED_UNACK, S.CLEARED_ACK)
+#: Alarms whose clear needs no one's acknowledgement: acknowledged, or still held.
+_QUIET = _q(S.ACTIVE_ACK, S.PENDING)
+
 #: The SET and WHERE of a clear: ends the alarm unless it latches; a pending one
 #: (within its hold time) closes quietly.
 _CLEAR_SET = (
-    " state = CASE WHEN alarms.state IN ('active_ack', 'pending') THEN 'cleared_ack'"
-    "   ELSE 'cleared_unack' END,"
-    " is_open = CASE WHEN alarms.state IN ('active_ack', 'pending') THEN false ELSE true END,"
-    " disposition = CASE WHEN alarms.state = 'pending' THEN 'held' ELSE alarms.disposition END,"
+    f" state = CASE WHEN alarms.state IN ({_QUIET}) THEN {_q(S.CLEARED_ACK)}"
+    f"   ELSE {_q(S.CLEARED_UNACK)} END,"
+    f" is_open = CASE WHEN alarms.state IN ({_QUIET}) THEN false ELSE true END,"
+    f" disposition = CASE WHEN alarms.state = {_q(S.PENDING)} THEN 'held'"
+    "   ELSE alarms.disposition END,"
     " version = alarms.version + 1"
 )
 _CLEAR_WHERE = (
-    " alarms.is_open AND (NOT alarms.latched OR alarms.state = 'pending')"
-    " AND alarms.state IN ('active_unack', 'active_ack', 'pending')"
+    f" alarms.is_open AND (NOT alarms.latched OR alarms.state = {_q(S.PENDING)})"
+    f" AND alarms.state IN ({_q(S.ACTIVE_UNACK, S.ACTIVE_ACK, S.PENDING)})"
 )
 #: Out of its hold time: the alarm becomes the operator's (once, whoever gets here first).
 _PROMOTE = text(
-    "UPDATE alarms SET state = 'active_unack', version = version + 1"
-    " WHERE id IN :ids AND state = 'pending' RETURNING id, version"
+    f"UPDATE alarms SET state = {_q(S.ACTIVE_UNACK)}, version = version + 1"
+    f" WHERE id IN :ids AND state = {_q(S.PENDING)} RETURNING id, version"
 ).bindparams(bindparam("ids", expanding=True))
 #: Repeats of an open alarm fold into it; a cleared (latched) one becomes active again.
 _UPSERT_SET = (
@@ -59,7 +71,7 @@ _UPSERT_SET = (
     "   ELSE alarms.last_seen END,"
     " severity = CASE WHEN excluded.severity > alarms.severity THEN excluded.severity"
     "   ELSE alarms.severity END,"
-    " state = CASE WHEN alarms.state IN ('cleared_unack', 'cleared_ack') THEN 'active_unack'"
+    f" state = CASE WHEN alarms.state IN ({_CLEARED}) THEN {_q(S.ACTIVE_UNACK)}"
     "   ELSE alarms.state END,"
     " cleared_at = NULL, version = alarms.version + 1"
 )
@@ -231,7 +243,7 @@ class _Portable:
 
 #: Literals, not bound values: a bound value outside VALUES would make SQLAlchemy
 #: send the rows one statement each instead of one multi-row statement.
-_ACTIVE: Any = literal_column("'active_unack'")
+_ACTIVE: Any = literal_column(_q(S.ACTIVE_UNACK))
 
 
 @functools.cache
@@ -247,7 +259,7 @@ def _sqlite_upsert() -> Any:
             "last_seen": case((ex.last_seen > c.last_seen, ex.last_seen), else_=c.last_seen),
             "severity": case((ex.severity > c.severity, ex.severity), else_=c.severity),
             "state": case(
-                (text("alarms.state IN ('cleared_unack', 'cleared_ack')"), _ACTIVE),
+                (text(f"alarms.state IN ({_CLEARED})"), _ACTIVE),
                 else_=c.state,
             ),
             "cleared_at": null(),

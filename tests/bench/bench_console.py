@@ -87,7 +87,7 @@ def bench_map(frames: int) -> None:
     from PySide6.QtGui import QImage, QPainter
 
     from services.district_map import DistrictMap, MapCell, MapDevice, polygons_of
-    from services.domain import QueuedAlarm
+    from services.domain import AlarmState, QueuedAlarm
     from services.geo import GridIndex
     from services.resources import resource
     from widgets.grid_map import GridMap
@@ -117,7 +117,7 @@ def bench_map(frames: int) -> None:
             "x",
             "x",
             1 + i % 4,
-            "active_unack",
+            AlarmState.ACTIVE_UNACK,
             False,
             1,
             t0,

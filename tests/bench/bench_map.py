@@ -34,7 +34,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from services.district_map import DistrictMap, MapCell, MapDevice, polygons_of
-from services.domain import QueuedAlarm
+from services.domain import AlarmState, QueuedAlarm
 from services.geo import GridIndex
 from services.resources import resource
 from widgets.grid_map import GridMap
@@ -77,7 +77,7 @@ def alarms(devices: tuple[MapDevice, ...], n: int, seed: int = 2) -> list[Queued
             "x",
             "告警",
             1 + i % 4,
-            "active_unack",
+            AlarmState.ACTIVE_UNACK,
             False,
             1,
             T0,

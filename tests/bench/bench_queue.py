@@ -32,7 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from services.domain import QueuedAlarm
+from services.domain import AlarmState, QueuedAlarm
 
 T0 = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
 KINDS = (
@@ -55,7 +55,7 @@ def new_alarm(i: int, rng: random.Random) -> QueuedAlarm:
         alarm_type=alarm_type,
         label=label,
         severity=severity,
-        state="active_unack",
+        state=AlarmState.ACTIVE_UNACK,
         latched=kind == "arc_fault",
         count=1,
         first_seen=T0 + timedelta(milliseconds=i),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from console.i18n import Translations
 from console.paths import theme_file
-from services.domain import QueuedAlarm
+from services.domain import AlarmState, QueuedAlarm
 from widgets.alert_queue import AlertQueuePanel
 from widgets.theme import apply_theme
 
@@ -63,7 +63,7 @@ def demo_alarms(n: int = 40, seed: int = 5) -> list[QueuedAlarm]:
                 alarm_type=alarm_type,
                 label=label,
                 severity=severity,
-                state=state,
+                state=AlarmState(state),
                 latched=latched and state.startswith("active"),
                 count=count,
                 first_seen=seen - timedelta(minutes=count * 3),

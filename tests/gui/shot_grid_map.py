@@ -28,7 +28,7 @@ from services.db.demo import load_demo_district
 from services.db.migrate import upgrade
 from services.db.store import Store
 from services.district_map import DistrictMap, load_district_map
-from services.domain import QueuedAlarm
+from services.domain import AlarmState, QueuedAlarm
 from tests.gui.shot_alert_queue import demo_alarms
 from widgets.grid_map import GridMap
 from widgets.theme import apply_theme
@@ -60,7 +60,7 @@ def alarms_at_devices(district: DistrictMap, n: int = 50, seed: int = 7) -> list
             community_name=d.community_name,
             lon=d.lon,
             lat=d.lat,
-            state="active_unack" if i % 3 == 0 else a.state,
+            state=AlarmState.ACTIVE_UNACK if i % 3 == 0 else a.state,
         )
         for i, (a, d) in enumerate(zip(demo_alarms(n, seed), devices, strict=True))
     ]

@@ -13,11 +13,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
-from services.domain import QueuedAlarm
+from services.domain import AlarmState, QueuedAlarm
 from widgets import alert_queue_text
 from widgets.alert_queue import AlertQueuePanel
 from widgets.alert_queue_filter import AlertQueueFilter
-from widgets.alert_queue_model import BIG_BATCH, AlarmRole, AlertQueueModel, needs_ack, queue_key
+from widgets.alert_queue_model import BIG_BATCH, AlarmRole, AlertQueueModel, queue_key
 from widgets.alert_queue_text import COLUMN_NAMES, SEVERITY_COLOURS
 from widgets.alert_tone import AlertTone
 from widgets.false_alarm_dialog import FalseAlarmDialog
@@ -37,7 +37,7 @@ def alarm(i: int, grid: str = "G21", severity: int = 3, state: str = "active_una
         alarm_type="trapped_passenger",
         label="电梯困人",
         severity=severity,
-        state=state,
+        state=AlarmState(state),
         latched=False,
         count=1,
         first_seen=T0,
@@ -81,11 +81,11 @@ def test_queue_order_unacknowledged_then_most_severe_then_newest() -> None:
     model = make_model()
     model.replace_all(
         [
-            alarm(1, severity=4, state="active_ack"),
+            alarm(1, severity=4, state=AlarmState.ACTIVE_ACK),
             alarm(2, severity=2),
-            alarm(3, severity=4, state="cleared_unack"),
+            alarm(3, severity=4, state=AlarmState.CLEARED_UNACK),
             alarm(4, severity=2),
-            alarm(5, severity=1, state="shelved"),
+            alarm(5, severity=1, state=AlarmState.SHELVED),
             alarm(6, severity=3),
         ]
     )
@@ -105,7 +105,7 @@ def test_apply_inserts_updates_moves_and_removes_with_the_smallest_notes() -> No
     model.apply([repeat])
     assert notes.seen == [("data", 4, 4)] and model.alarm(4).count == 7  # type: ignore[union-attr]
     notes.seen.clear()
-    acked = replace(alarm(4, severity=2), state="active_ack", version=2)
+    acked = replace(alarm(4, severity=2), state=AlarmState.ACTIVE_ACK, version=2)
     with_seen = replace(alarm(1, severity=2), last_seen=T0 + timedelta(hours=1), version=2)
     model.apply([acked, with_seen])
     assert ids(model) == [9, 8, 1, 5, 3, 2, 0, 4]
@@ -131,7 +131,9 @@ def test_random_batches_keep_the_queue_order() -> None:
             i = rng.randint(1, 40)
             old = shown.get(i) or alarm(i)
             seen = T0 + timedelta(seconds=rng.randint(0, 50))
-            state = rng.choice(["active_unack", "active_ack", "cleared_unack", "shelved"])
+            state = AlarmState(
+                rng.choice(["active_unack", "active_ack", "cleared_unack", "shelved"])
+            )
             rows.append(
                 replace(
                     old, severity=rng.randint(1, 4), state=state, last_seen=seen, version=step + 2
@@ -143,7 +145,7 @@ def test_random_batches_keep_the_queue_order() -> None:
         for i in gone:
             shown.pop(i, None)
         assert ids(model) == [a.id for a in sorted(shown.values(), key=queue_key)]
-        assert model.unacknowledged == sum(needs_ack(a) for a in shown.values())
+        assert model.unacknowledged == sum(a.needs_ack for a in shown.values())
 
 
 def test_big_batch_is_one_layout_change_and_keeps_persistent_indexes() -> None:
@@ -163,7 +165,7 @@ def test_sync_applies_the_difference_and_counts_unacknowledged(qtbot: QtBot) -> 
     rows = [alarm(i) for i in range(5)]
     model.replace_all(rows)
     notes = Notes(model)
-    acked = replace(rows[2], state="active_ack", version=2)
+    acked = replace(rows[2], state=AlarmState.ACTIVE_ACK, version=2)
     with qtbot.waitSignal(model.unacknowledged_changed) as count:
         model.sync([*rows[:2], acked, *rows[3:]])
     assert count.args == [4]
@@ -176,7 +178,7 @@ def test_sync_applies_the_difference_and_counts_unacknowledged(qtbot: QtBot) -> 
 
 def test_roles_colour_by_severity_bold_while_unacknowledged() -> None:
     model = make_model()
-    model.replace_all([alarm(1, severity=4), alarm(2, severity=1, state="active_ack")])
+    model.replace_all([alarm(1, severity=4), alarm(2, severity=1, state=AlarmState.ACTIVE_ACK)])
     critical, info = model.index(0, 0), model.index(1, 0)
     assert (
         model.data(critical, Qt.ItemDataRole.ForegroundRole).color().name() == (SEVERITY_COLOURS[4])
@@ -231,7 +233,7 @@ def shown_panel(qtbot: QtBot, alarms: list[QueuedAlarm]) -> AlertQueuePanel:
 
 
 def test_keyboard_acknowledge_next_order_map(qtbot: QtBot) -> None:
-    panel = shown_panel(qtbot, [alarm(1), alarm(2, state="active_ack"), alarm(3)])
+    panel = shown_panel(qtbot, [alarm(1), alarm(2, state=AlarmState.ACTIVE_ACK), alarm(3)])
     with qtbot.waitSignal(panel.selection_changed) as selected:
         qtbot.keyClick(panel.table, Qt.Key.Key_N)
     assert selected.args == [3] and panel.selected_alarm().id == 3  # type: ignore[union-attr]
@@ -250,7 +252,7 @@ def test_keyboard_acknowledge_next_order_map(qtbot: QtBot) -> None:
     with qtbot.waitSignal(panel.show_on_map_requested) as on_map:
         qtbot.keyClick(panel.table, Qt.Key.Key_M)
     assert on_map.args == [1]
-    acked = replace(alarm(1), state="active_ack", version=2)
+    acked = replace(alarm(1), state=AlarmState.ACTIVE_ACK, version=2)
     panel.apply([acked])  # it moves down: the selection goes with it
     assert panel.selected_alarm() == acked
     qtbot.waitUntil(lambda: not panel.ack_button.isEnabled(), timeout=2000)

@@ -19,7 +19,7 @@ from services.db.demo import load_demo_district
 from services.db.migrate import upgrade
 from services.db.store import Store
 from services.district_map import DistrictMap, MapDevice, load_district_map
-from services.domain import QueuedAlarm
+from services.domain import AlarmState, QueuedAlarm
 from services.geo import GridIndex
 from services.resources import resource
 from tests.gui.test_alert_queue import alarm
@@ -164,14 +164,14 @@ def test_markers_stand_for_the_alarms_given_and_pulse_while_unacknowledged(
     points = [c.geometry.representative_point() for c in index.cells]
     alarms = [placed(i + 1, p.x, p.y, severity=1 + i % 4) for i, p in enumerate(points)]
     alarms.append(replace(alarm(50), lon=None, lat=None))  # nowhere to show
-    alarms.append(placed(60, points[0].x + 0.003, points[0].y, state="active_ack"))
+    alarms.append(placed(60, points[0].x + 0.003, points[0].y, state=AlarmState.ACTIVE_ACK))
     shown.set_alarms(alarms)
     assert len(shown.markers) == len(points) + 1 and shown._pulse.isActive()
     phase = shown.marker_layer.phase
     qtbot.waitUntil(lambda: shown.marker_layer.phase != phase, timeout=2000)
     shown.set_alarms(alarms[:3])
     assert sorted(shown.markers) == [1, 2, 3]
-    shown.set_alarms([replace(a, state="active_ack") for a in alarms[:3]])
+    shown.set_alarms([replace(a, state=AlarmState.ACTIVE_ACK) for a in alarms[:3]])
     assert len(shown.markers) == 3 and not shown._pulse.isActive()
     with qtbot.waitSignal(shown.alarm_clicked) as clicked:
         click(qtbot, shown, shown.mapFromScene(shown.markers[2].pos) + QPoint(3, 2))
