@@ -23,9 +23,9 @@ from console.jobs import Jobs
 from console.orders_controller import OrdersController
 from console.wall_views import saved_views, with_view
 from services.attachments import AttachmentStore
-from services.cameras import CameraEntry, camera_catalogue, cameras_of_devices
+from services.cameras import camera_catalogue, cameras_of_devices
 from services.db.store import Store
-from services.domain import Principal, QueuedAlarm
+from services.domain import CameraEntry, Principal, QueuedAlarm
 from services.rules import RuleSet
 from widgets.camera_tree import CameraBrowser, tile_camera
 from widgets.video_backends import PlayerFactory

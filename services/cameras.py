@@ -7,30 +7,16 @@ grid cell or block either; a camera without a sub stream plays its main stream i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
 from services.db.models import Block, Camera, Community, GridCell, device_cameras, table_of
 from services.db.store import Store
+from services.domain.district import CameraEntry
 
 _cameras, _communities = table_of(Camera), table_of(Community)
 _cells, _blocks = table_of(GridCell), table_of(Block)
-
-
-@dataclass(frozen=True, slots=True)
-class CameraEntry:
-    id: str
-    name: str
-    community_code: str | None
-    community_name: str | None
-    grid_code: str | None
-    grid_name: str | None
-    block_code: str | None
-    block_name: str | None
-    main_url: str
-    sub_url: str  # the sub stream, or the main stream when the camera has none
 
 
 def camera_catalogue(store: Store) -> list[CameraEntry]:

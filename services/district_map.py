@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -24,68 +22,20 @@ from services.db.models import (
     table_of,
 )
 from services.db.store import Store
+from services.domain.district import (
+    DeviceAlert,
+    DeviceDetails,
+    DistrictMap,
+    LinkedCamera,
+    MapCell,
+    MapDevice,
+    Ring,
+)
 
-Ring = tuple[tuple[float, float], ...]
 RECENT_ALERTS = 20
 
 _blocks, _cells, _devices = table_of(Block), table_of(GridCell), table_of(Device)
 _communities, _cameras, _alerts = table_of(Community), table_of(Camera), table_of(Alert)
-
-
-@dataclass(frozen=True, slots=True)
-class MapCell:
-    code: str
-    name: str
-    block_code: str
-    block_name: str
-    polygons: tuple[tuple[Ring, ...], ...]  # each polygon: outer ring, then holes
-
-
-@dataclass(frozen=True, slots=True)
-class MapDevice:
-    id: str
-    kind: str
-    name: str
-    lon: float
-    lat: float
-    grid: str | None
-    community: str | None  # the community's code
-    community_name: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DistrictMap:
-    cells: tuple[MapCell, ...]
-    devices: tuple[MapDevice, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class DeviceAlert:
-    """One alert of a device, for its card: when, what, how bad, which alarm."""
-
-    at: datetime
-    alert_type: str
-    label: str  # the type's name in the UI language
-    severity: int
-    alarm_id: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class LinkedCamera:
-    id: str
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class DeviceDetails:
-    device: MapDevice | None  # None: the device has no place on the map
-    id: str
-    kind: str
-    name: str
-    online: bool | None
-    last_seen: datetime | None
-    alerts: tuple[DeviceAlert, ...]  # newest first, at most RECENT_ALERTS
-    cameras: tuple[LinkedCamera, ...]
 
 
 def load_district_map(store: Store) -> DistrictMap:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QSortFilterProxyModel
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from services.cameras import CameraEntry
+from services.domain import CameraEntry
 from widgets.video_tile import TileCamera
 from widgets.video_wall_slot import CAMERA_MIME, camera_mime
 

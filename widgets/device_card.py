@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.district_map import DeviceDetails
+from services.domain import DeviceDetails
 from widgets.alert_queue_text import SEVERITY_COLOURS, when
 from widgets.labels import label
 

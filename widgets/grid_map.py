@@ -38,8 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.district_map import DistrictMap, MapDevice
-from services.domain import QueuedAlarm
+from services.domain import DistrictMap, MapDevice, QueuedAlarm
 from widgets.grid_map_cells import CellLayer, Projection
 from widgets.grid_map_icons import MARKER_BOX, PHASES
 from widgets.grid_map_items import DeviceLayer, Marker, MarkerLayer

@@ -15,7 +15,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsScene
 
-from services.district_map import MapCell
+from services.domain import MapCell
 from widgets.grid_map_labels import MapLabels
 
 Project = Callable[[float, float], QPointF]

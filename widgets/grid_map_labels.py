@@ -11,8 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
-from services.district_map import MapDevice
-from services.domain import QueuedAlarm
+from services.domain import MapDevice, QueuedAlarm
 from widgets.alert_queue_text import when
 from widgets.labels import label
 

@@ -86,8 +86,8 @@ def bench_map(frames: int) -> None:
 
     from PySide6.QtGui import QImage, QPainter
 
-    from services.district_map import DistrictMap, MapCell, MapDevice, polygons_of
-    from services.domain import AlarmState, QueuedAlarm
+    from services.district_map import polygons_of
+    from services.domain import AlarmState, DistrictMap, MapCell, MapDevice, QueuedAlarm
     from services.geo import GridIndex
     from services.resources import resource
     from widgets.grid_map import GridMap

@@ -33,8 +33,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from services.district_map import DistrictMap, MapCell, MapDevice, polygons_of
-from services.domain import AlarmState, QueuedAlarm
+from services.district_map import polygons_of
+from services.domain import AlarmState, DistrictMap, MapCell, MapDevice, QueuedAlarm
 from services.geo import GridIndex
 from services.resources import resource
 from widgets.grid_map import GridMap

@@ -27,8 +27,8 @@ from console.paths import theme_file
 from services.db.demo import load_demo_district
 from services.db.migrate import upgrade
 from services.db.store import Store
-from services.district_map import DistrictMap, load_district_map
-from services.domain import AlarmState, QueuedAlarm
+from services.district_map import load_district_map
+from services.domain import AlarmState, DistrictMap, QueuedAlarm
 from tests.gui.shot_alert_queue import demo_alarms
 from widgets.grid_map import GridMap
 from widgets.theme import apply_theme

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from services.district_map import DeviceAlert, DeviceDetails, LinkedCamera, MapDevice
+from services.domain import DeviceAlert, DeviceDetails, LinkedCamera, MapDevice
 from widgets.alert_queue_text import SEVERITY_COLOURS
 from widgets.device_card import DeviceCard
 

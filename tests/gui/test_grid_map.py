@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from services.db.demo import load_demo_district
 from services.db.migrate import upgrade
 from services.db.store import Store
-from services.district_map import DistrictMap, MapDevice, load_district_map
-from services.domain import AlarmState, QueuedAlarm
+from services.district_map import load_district_map
+from services.domain import AlarmState, DistrictMap, MapDevice, QueuedAlarm
 from services.geo import GridIndex
 from services.resources import resource
 from tests.gui.test_alert_queue import alarm

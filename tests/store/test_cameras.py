@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import insert
 
-from services.cameras import CameraEntry, camera_catalogue
+from services.cameras import camera_catalogue
 from services.db.models import Camera, table_of
 from services.db.store import Store
+from services.domain import CameraEntry
 
 
 def test_demo_cameras_with_community_grid_and_block(store: Store) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from services.cameras import CameraEntry
+from services.domain import CameraEntry
 from widgets.camera_tree import CAMERA_ID_ROLE, CameraBrowser, CameraTree, tile_camera
 from widgets.video_tile import TileCamera
 from widgets.video_wall_slot import CAMERA_MIME, dropped_cameras

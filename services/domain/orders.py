@@ -1,8 +1,4 @@
-"""The plain vocabulary shared by services and widgets: enums and frozen records.
-
-English in code, Chinese in the UI (the widgets translate the codes).
-No database, network or Qt here.
-"""
+"""Work orders: their lifecycle states, kinds and the records the desk shows."""
 
 from __future__ import annotations
 
@@ -29,6 +25,7 @@ class OrderState(StrEnum):
 #: States in which an order's work is over (closed, refused, archived).
 CLOSED_STATES = frozenset({OrderState.CLOSED, OrderState.NOT_FILED, OrderState.ARCHIVED})
 
+
 #: Moves that must say why (a refusal, a return, a rework, a reopening ...):
 #: the lifecycle (services.workflow.states) enforces it, the desk asks for it.
 NOTE_REQUIRED: frozenset[tuple[OrderState, OrderState]] = frozenset(
@@ -43,32 +40,6 @@ NOTE_REQUIRED: frozenset[tuple[OrderState, OrderState]] = frozenset(
         (OrderState.ARCHIVED, OrderState.IN_PROGRESS),
     }
 )
-
-
-class AlarmState(StrEnum):
-    """An alarm's state, after ISA-18.2: raised unacknowledged, acknowledged,
-    cleared (the condition ended) before or after acknowledgement, shelved for
-    a while; ``pending`` while the condition has not yet lasted its hold time
-    (not yet the operator's)."""
-
-    PENDING = "pending"  # 延时确认中
-    ACTIVE_UNACK = "active_unack"  # 未确认
-    ACTIVE_ACK = "active_ack"  # 已确认
-    CLEARED_UNACK = "cleared_unack"  # 已消除未确认
-    CLEARED_ACK = "cleared_ack"  # 已关闭
-    SHELVED = "shelved"  # 已搁置
-
-    @property
-    def needs_ack(self) -> bool:
-        """Waiting for a person to acknowledge it (the queue puts these first)."""
-        return self in UNACKED_ALARM_STATES
-
-    @property
-    def acknowledged(self) -> bool:
-        return self in (AlarmState.ACTIVE_ACK, AlarmState.CLEARED_ACK)
-
-
-UNACKED_ALARM_STATES = frozenset({AlarmState.ACTIVE_UNACK, AlarmState.CLEARED_UNACK})
 
 
 class Outcome(StrEnum):
@@ -106,36 +77,10 @@ class EscalationLevel(StrEnum):
 ESCALATION_LADDER: tuple[EscalationLevel, ...] = tuple(EscalationLevel)
 
 
-class Role(StrEnum):
-    OPERATOR = "operator"
-    SUPERVISOR = "supervisor"
-    OFFICER = "officer"
-    ADMIN = "admin"
-
-
-class UnitKind(StrEnum):
-    GRID_TEAM = "grid_team"  # 网格工作站
-    PROPERTY_COMPANY = "property_company"  # 物业公司
-    LAW_ENFORCEMENT = "law_enforcement"  # 城管执法中队
-    ELEVATOR_MAINTENANCE = "elevator_maintenance"  # 电梯维保单位
-    CITY_CONSTRUCTION = "city_construction"  # 城建中心
-
-
 class DeadlineStage(StrEnum):
     DISPATCH = "dispatch"
     ACKNOWLEDGE = "acknowledge"
     HANDLE = "handle"
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who does something, and from which console."""
-
-    user: str
-    console: str = "local"
-
-
-SYSTEM = Actor(user="system", console="system")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,41 +134,6 @@ class OrderEvent:
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
-    """What the change feed tells other consoles: a row changed, read it again."""
-
-    table: str
-    id: int
-    version: int
-    state: str
-    console: str
-    number: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Principal:
-    """A signed-in user: who, in which role, over which grid cells.
-
-    ``grids`` empty means every grid cell (operators, officers, admins); a
-    supervisor sees and works only the orders and alarms of ``grids``."""
-
-    user_id: int
-    login: str
-    name: str
-    role: Role
-    grids: frozenset[str] = frozenset()
-    unit: str | None = None
-
-    @property
-    def scoped(self) -> bool:
-        """True when the user is limited to ``grids``."""
-        return self.role is Role.SUPERVISOR
-
-    def actor(self, console: str) -> Actor:
-        return Actor(user=self.login, console=console)
-
-
-@dataclass(frozen=True, slots=True)
 class OrderFilter:
     """What the work-order desk shows: every field narrows; empty means all."""
 
@@ -235,37 +145,3 @@ class OrderFilter:
     overdue_only: bool = False
     mine: bool = False  # orders the signed-in user reported or last acted on
     text: str = ""  # number prefix, or words of the title / description
-
-
-@dataclass(frozen=True, slots=True)
-class QueuedAlarm:
-    """One row of the alert queue: an open alarm with what the operator needs."""
-
-    id: int
-    alarm_key: str
-    device_id: str
-    device_name: str
-    kind: str  # device kind (DeviceKind value)
-    alarm_type: str
-    label: str  # the alarm type's label in the UI language
-    severity: int  # 1 info .. 4 critical
-    state: AlarmState
-    latched: bool
-    count: int
-    first_seen: datetime
-    last_seen: datetime
-    grid: str | None
-    community: str | None
-    community_name: str | None
-    lon: float | None
-    lat: float | None
-    work_order_id: int | None
-    version: int
-
-    @property
-    def acknowledged(self) -> bool:
-        return self.state.acknowledged
-
-    @property
-    def needs_ack(self) -> bool:
-        return self.state.needs_ack

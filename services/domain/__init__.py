@@ -1,0 +1,80 @@
+"""The plain vocabulary shared by services and widgets: enums and frozen records.
+
+English in code, Chinese in the UI (the widgets translate the codes).
+No database, network or Qt here: ``widgets/`` may import this package and
+nothing else of ``services/`` that reaches SQLAlchemy (pyproject.toml's contracts).
+"""
+
+from __future__ import annotations
+
+from services.domain.alarms import (
+    UNACKED_ALARM_STATES,
+    AlarmState,
+    QueuedAlarm,
+)
+from services.domain.changes import (
+    Change,
+)
+from services.domain.district import (
+    CameraEntry,
+    DeviceAlert,
+    DeviceDetails,
+    DistrictMap,
+    LinkedCamera,
+    MapCell,
+    MapDevice,
+    Ring,
+)
+from services.domain.orders import (
+    CLOSED_STATES,
+    ESCALATION_LADDER,
+    NOTE_REQUIRED,
+    Category,
+    DeadlineStage,
+    EscalationLevel,
+    OrderEvent,
+    OrderFilter,
+    OrderState,
+    Outcome,
+    Priority,
+    WorkOrder,
+)
+from services.domain.people import (
+    SYSTEM,
+    Actor,
+    Principal,
+    Role,
+    UnitKind,
+)
+
+__all__ = [
+    "CLOSED_STATES",
+    "ESCALATION_LADDER",
+    "NOTE_REQUIRED",
+    "SYSTEM",
+    "UNACKED_ALARM_STATES",
+    "Actor",
+    "AlarmState",
+    "CameraEntry",
+    "Category",
+    "Change",
+    "DeadlineStage",
+    "DeviceAlert",
+    "DeviceDetails",
+    "DistrictMap",
+    "EscalationLevel",
+    "LinkedCamera",
+    "MapCell",
+    "MapDevice",
+    "OrderEvent",
+    "OrderFilter",
+    "OrderState",
+    "Outcome",
+    "Principal",
+    "Priority",
+    "QueuedAlarm",
+    "Ring",
+    "Role",
+    "UnitKind",
+    "WorkOrder",
+]
