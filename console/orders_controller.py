@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -15,14 +14,23 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from console.jobs import Jobs
 from services.attachments import AttachmentStore
 from services.db.store import Store
-from services.domain import Category, Change, OrderFilter, OrderState, Principal, Priority
+from services.domain import (
+    ActionRequest,
+    Category,
+    Change,
+    MoveRequest,
+    OrderAction,
+    OrderFilter,
+    OrderState,
+    Principal,
+    Priority,
+)
 from services.domain import WorkOrder as OrderView
 from services.errors import ConflictError, ServiceError
 from services.order_desk import OrderDesk
 from services.workflow.orders import Move, NewOrder, WorkOrderService
 from widgets.photo_viewer import PhotoViewer
 from widgets.workorder_desk import WorkOrderDesk
-from widgets.workorder_move import outcome_of
 
 log = logging.getLogger(__name__)
 COALESCE_MS = 300
@@ -97,7 +105,7 @@ class OrdersController(QObject):
         )
 
     def _detail_loaded(
-        self, found: tuple[OrderView, list[Any], list[OrderState], list[str]]
+        self, found: tuple[OrderView, list[Any], list[OrderState], list[OrderAction]]
     ) -> None:
         order, history, allowed, actions = found
         if order.id == self.selected:
@@ -109,41 +117,36 @@ class OrdersController(QObject):
 
     # --- moves ---------------------------------------------------------------------
 
-    def _on_move_requested(
-        self, order_id: int, version: int, target: OrderState, fields: dict[str, str]
-    ) -> None:
+    def _on_move_requested(self, asked: MoveRequest) -> None:
         p = self.principal
-        photos = [Path(f) for f in fields.get("photos", "").splitlines() if f]
 
         def step() -> OrderView:
+            photos = list(asked.photos)
             refs = self.pictures.add_files(photos, p.login) if photos else []
             move = Move(
-                target,
-                note=fields.get("note", ""),
+                asked.target,
+                note=asked.note,
                 attachments=refs,
-                unit=fields.get("unit"),
-                outcome=outcome_of(fields),
+                unit=asked.unit,
+                outcome=asked.outcome,
             )
-            return self.service.move(p, order_id, move, version)
+            return self.service.move(p, asked.order_id, move, asked.version)
 
         self.jobs.submit(
             step,
             lambda order: self.load_detail(order.id),
-            lambda exc: self._move_failed(order_id, exc),
+            lambda exc: self._move_failed(asked.order_id, exc),
         )
 
-    def _on_action_requested(
-        self, order_id: int, version: int, action: str, fields: dict[str, str]
-    ) -> None:
-        p, note = self.principal, fields.get("note", "")
+    def _on_action_requested(self, asked: ActionRequest) -> None:
+        p, order_id, version = self.principal, asked.order_id, asked.version
 
         def step() -> OrderView:
-            if action == "file_and_dispatch":
+            if asked.action is OrderAction.FILE_AND_DISPATCH:
                 return self.service.file_and_dispatch(p, order_id, version)
-            if action == "supervise":
-                level = int(fields.get("level", "1"))
-                return self.service.supervise(p, order_id, version, level, note)
-            return self.service.escalate(p, order_id, version, note)
+            if asked.action is OrderAction.SUPERVISE:
+                return self.service.supervise(p, order_id, version, asked.level, asked.note)
+            return self.service.escalate(p, order_id, version, asked.note)
 
         self.jobs.submit(
             step,

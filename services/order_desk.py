@@ -29,7 +29,7 @@ from sqlalchemy import Integer, Select, bindparam, func, or_, select, text, unio
 
 from services.db.models import Alarm, WorkOrder, table_of
 from services.db.types import UTCDateTime
-from services.domain import OrderEvent, OrderFilter, OrderState, Principal
+from services.domain import OrderAction, OrderEvent, OrderFilter, OrderState, Principal
 from services.domain import WorkOrder as OrderView
 from services.errors import ConflictError, NotFoundError, PermissionDeniedError
 from services.permissions import (
@@ -145,7 +145,7 @@ class OrderDesk:
 
     def detail(
         self, principal: Principal, order_id: int
-    ) -> tuple[OrderView, list[OrderEvent], list[Any], list[str]]:
+    ) -> tuple[OrderView, list[OrderEvent], list[OrderState], list[OrderAction]]:
         """The order, its history, the moves the user may take now and the other
         steps (``supervise``, ``escalate``)."""
         order = self.get(principal, order_id)
@@ -156,7 +156,7 @@ class OrderDesk:
             order_actions(principal, order),
         )
 
-    def order_actions(self, principal: Principal, order: OrderView) -> list[str]:
+    def order_actions(self, principal: Principal, order: OrderView) -> list[OrderAction]:
         """``supervise`` / ``escalate`` where the user may take them on the order now."""
         return order_actions(principal, order)
 

@@ -21,14 +21,15 @@ Move actions are the lifecycle's verbs (``services.workflow.states.ACTION``).
 
 from __future__ import annotations
 
-from services.domain import ESCALATION_LADDER, OrderState, Principal, Role, WorkOrder
+from services.domain import ESCALATION_LADDER, OrderAction, OrderState, Principal, Role, WorkOrder
 from services.errors import PermissionDeniedError
 from services.workflow.states import ACTION, ALLOWED
 
-RAISE, SUPERVISE, ESCALATE = "raise", "supervise", "escalate"
+RAISE = "raise"
+SUPERVISE, ESCALATE = OrderAction.SUPERVISE, OrderAction.ESCALATE
 #: 立案派遣: file a reported order and dispatch it as routed, in one step (the
 #: operator's confirmation of an order a rule raised); the rights of both.
-CONFIRM = "file_and_dispatch"
+CONFIRM = OrderAction.FILE_AND_DISPATCH
 ALARM_ACK, ALARM_SHELVE, ALARM_RESET, ALARM_FALSE = (
     "alarm.acknowledge",
     "alarm.shelve",
@@ -113,12 +114,12 @@ def allowed_moves(principal: Principal, order: WorkOrder) -> list[OrderState]:
     return [t for t in ALLOWED[order.state] if may_move(principal, order, t)]
 
 
-def order_actions(principal: Principal, order: WorkOrder) -> list[str]:
+def order_actions(principal: Principal, order: WorkOrder) -> list[OrderAction]:
     """Besides moves: ``file_and_dispatch`` (a reported order), ``supervise`` and
     ``escalate``, where the user may take them now."""
     if not order.is_open:
         return []
-    wanted = [CONFIRM] if order.state is OrderState.REPORTED else []
+    wanted: list[OrderAction] = [CONFIRM] if order.state is OrderState.REPORTED else []
     wanted.append(SUPERVISE)
     if order.escalation is not ESCALATION_LADDER[-1]:
         wanted.append(ESCALATE)

@@ -21,10 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.domain import ESCALATION_LADDER, WorkOrder
+from services.domain import ESCALATION_LADDER, ActionRequest, OrderAction, WorkOrder
 from widgets.labels import label
 
-CONFIRM, SUPERVISE, ESCALATE = "file_and_dispatch", "supervise", "escalate"
+CONFIRM, SUPERVISE, ESCALATE = (
+    OrderAction.FILE_AND_DISPATCH,
+    OrderAction.SUPERVISE,
+    OrderAction.ESCALATE,
+)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
@@ -70,7 +74,7 @@ def finish_dialog(dialog: QDialog, form: QFormLayout, accept: Callable[[], None]
     return error
 
 
-def action_text(action: str) -> str:
+def action_text(action: OrderAction) -> str:
     return QCoreApplication.translate("OrderActions", _BUTTONS.get(action, action))
 
 
@@ -98,9 +102,12 @@ class OrderActionDialog(QDialog):
     """Supervise: a level (the current one preselected one higher) and a note.
     Escalate: the next level shown, a note required."""
 
-    def __init__(self, order: WorkOrder, action: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, order: WorkOrder, action: OrderAction, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("orderActionDialog")
+        self.order = order
         self.action = action
         self.setWindowTitle(f"{action_text(action).rstrip('…')} · {order.number}")
         form = QFormLayout()
@@ -127,11 +134,11 @@ class OrderActionDialog(QDialog):
         self.error = finish_dialog(self, form, self._on_accepted)
         (self.level_box or self.note).setFocus()
 
-    def fields(self) -> dict[str, str]:
-        out = {"note": self.note.toPlainText().strip()}
-        if self.level_box is not None:
-            out["level"] = str(self.level_box.currentData())
-        return out
+    def answer(self) -> ActionRequest:
+        """The step as the dialog has it now."""
+        level = int(self.level_box.currentData()) if self.level_box is not None else 1
+        note = self.note.toPlainText().strip()
+        return ActionRequest(self.order.id, self.order.version, self.action, note, level)
 
     def _on_accepted(self) -> None:
         if self.action == ESCALATE and not self.note.toPlainText().strip():

@@ -1,8 +1,8 @@
 """One work order: its fields, its history, and a button per move the user may
 take now (then 督办 / 升级 where allowed).  Plain values out:
-``move_requested(order_id, version, target, fields)`` where fields holds what the
-move needs (note, unit, outcome); ``action_requested(order_id, version, action,
-fields)`` for supervise (level, note) and escalate (note)."""
+``move_requested(MoveRequest)`` with what the move needs (note, unit, outcome,
+photos); ``action_requested(ActionRequest)`` for file-and-dispatch, supervise
+(level, note) and escalate (note)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.domain import ESCALATION_LADDER, OrderEvent, OrderState, WorkOrder
+from services.domain import (
+    ESCALATION_LADDER,
+    ActionRequest,
+    MoveRequest,
+    OrderAction,
+    OrderEvent,
+    OrderState,
+    WorkOrder,
+)
 from widgets.labels import label
 from widgets.workorder_actions import (
     CONFIRM,
@@ -38,8 +46,8 @@ S = OrderState
 
 
 class OrderDetail(QWidget):
-    move_requested = Signal(int, int, object, dict)  # id, version, OrderState, fields
-    action_requested = Signal(int, int, str, dict)  # id, version, "supervise"|"escalate", fields
+    move_requested = Signal(object)  # MoveRequest
+    action_requested = Signal(object)  # ActionRequest
     photos_wanted = Signal(list)  # attachment references of a step
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -108,7 +116,7 @@ class OrderDetail(QWidget):
         order: WorkOrder | None,
         history: list[OrderEvent],
         allowed: list[S],
-        actions: list[str] | tuple[str, ...] = (),
+        actions: list[OrderAction] | tuple[OrderAction, ...] = (),
     ) -> None:
         self.order = order
         focused = QApplication.focusWidget()
@@ -130,7 +138,7 @@ class OrderDetail(QWidget):
         first = [a for a in actions if a == CONFIRM]  # the one-key confirmation leads
         for action in first:
             self._add_button(action_text(action), f"orderAction_{action}").clicked.connect(
-                lambda _=False, a=action: self.request_action(a, {})
+                lambda _=False, a=action: self.request_action(a, ask=False)
             )
         for target in allowed:
             button = self._add_button(verb(order.state, target), f"orderMove_{target.value}")
@@ -180,33 +188,36 @@ class OrderDetail(QWidget):
         if order is None:
             return
         needs = (order.state, target) in NEEDS_NOTE or target in (S.DISPATCHED, S.CLOSED)
-        fields: dict[str, str] = {}
+        asked: MoveRequest | None = MoveRequest(order.id, order.version, target)
         if needs and self.ask_fields:
-            asked = self._ask(MoveDialog(order, target, self.units, self))
-            if asked is None:
-                return
-            fields = asked
+            dialog = MoveDialog(order, target, self.units, self)
+            asked = dialog.answer() if self._ask(dialog) else None
+        if asked is None:
+            return
         self.banner.hide()
-        self.move_requested.emit(order.id, order.version, target, fields)
+        self.move_requested.emit(asked)
 
-    def request_action(self, action: str, fields: dict[str, str] | None = None) -> None:
-        """Ask for 督办 / 升级 (``fields`` given: no dialog, as tests do)."""
+    def request_action(self, action: OrderAction, *, ask: bool = True) -> None:
+        """Ask for 立案派遣 (no dialog), 督办 or 升级 (a dialog unless ``ask`` is
+        False)."""
         order = self.order
         if order is None:
             return
-        if fields is None:
-            fields = self._ask(OrderActionDialog(order, action, self))
-            if fields is None:
-                return
+        asked: ActionRequest | None = ActionRequest(order.id, order.version, action)
+        if ask:
+            dialog = OrderActionDialog(order, action, self)
+            asked = dialog.answer() if self._ask(dialog) else None
+        if asked is None:
+            return
         self.banner.hide()
-        self.action_requested.emit(order.id, order.version, action, fields)
+        self.action_requested.emit(asked)
 
-    def _ask(self, dialog: MoveDialog | OrderActionDialog) -> dict[str, str] | None:
-        """The dialog's fields, or None when cancelled; after it the focus goes to
-        the order's next step."""
+    def _ask(self, dialog: MoveDialog | OrderActionDialog) -> bool:
+        """Whether the dialog was accepted; after it the focus goes to the
+        order's next step."""
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self._refocus = accepted
-        return dialog.fields() if accepted else None
+        return accepted
 
     def _on_history_activated(self, item: QListWidgetItem) -> None:
         refs = item.data(Qt.ItemDataRole.UserRole)

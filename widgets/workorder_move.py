@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.domain import NOTE_REQUIRED, OrderState, Outcome, WorkOrder
+from services.domain import NOTE_REQUIRED, MoveRequest, OrderState, Outcome, WorkOrder
 from widgets.labels import codes, label
 from widgets.workorder_actions import finish_dialog
 
@@ -73,6 +73,7 @@ class MoveDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("moveDialog")
+        self.order, self.target = order, target
         self.needs_note = (order.state, target) in NEEDS_NOTE
         self.setWindowTitle(f"{verb(order.state, target)} · {order.number}")
         form = QFormLayout()
@@ -125,15 +126,19 @@ class MoveDialog(QDialog):
         )
         self.add_photos([Path(c) for c in chosen])
 
-    def fields(self) -> dict[str, str]:
-        out = {"note": self.note.toPlainText().strip()}
-        if self.photos:
-            out["photos"] = "\n".join(str(p) for p in self.photos)
-        if self.unit_box is not None and self.unit_box.currentData():
-            out["unit"] = str(self.unit_box.currentData())
-        if self.outcome_box is not None:
-            out["outcome"] = str(self.outcome_box.currentData())
-        return out
+    def answer(self) -> MoveRequest:
+        """The move as the dialog has it now."""
+        unit = self.unit_box.currentData() if self.unit_box is not None else None
+        outcome = self.outcome_box.currentData() if self.outcome_box is not None else None
+        return MoveRequest(
+            self.order.id,
+            self.order.version,
+            self.target,
+            note=self.note.toPlainText().strip(),
+            unit=str(unit) if unit else None,
+            outcome=Outcome(outcome) if outcome else None,
+            photos=tuple(self.photos),
+        )
 
     def _on_accepted(self) -> None:
         if self.needs_note and not self.note.toPlainText().strip():
@@ -141,7 +146,3 @@ class MoveDialog(QDialog):
             self.error.show()
             return
         self.accept()
-
-
-def outcome_of(fields: dict[str, str]) -> Outcome | None:
-    return Outcome(fields["outcome"]) if fields.get("outcome") else None

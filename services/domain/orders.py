@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 
 
 class OrderState(StrEnum):
@@ -145,3 +146,35 @@ class OrderFilter:
     overdue_only: bool = False
     mine: bool = False  # orders the signed-in user reported or last acted on
     text: str = ""  # number prefix, or words of the title / description
+
+
+class OrderAction(StrEnum):
+    """The steps on an order besides its moves."""
+
+    FILE_AND_DISPATCH = "file_and_dispatch"  # 立案派遣: file a reported order, dispatch as routed
+    SUPERVISE = "supervise"  # 督办, at a level (0 lifts it)
+    ESCALATE = "escalate"  # 升级, one step up the ladder, saying why
+
+
+@dataclass(frozen=True, slots=True)
+class MoveRequest:
+    """A move asked for at the desk, with what its dialog gathered."""
+
+    order_id: int
+    version: int  # of the copy the person saw: a stale one is refused
+    target: OrderState
+    note: str = ""
+    unit: str | None = None  # dispatch to this unit rather than the routed one
+    outcome: Outcome | None = None  # a close's
+    photos: tuple[Path, ...] = ()  # pictures of the site, to be stored with the step
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRequest:
+    """A step besides the moves asked for at the desk."""
+
+    order_id: int
+    version: int
+    action: OrderAction
+    note: str = ""
+    level: int = 1  # supervise: 1-3, 0 lifts it
