@@ -1,7 +1,8 @@
 """Start-up of the windowed console: application, translations, theme, window.
 
-``run_gui`` runs Qt's own event loop for now; when qasync arrives only
-``_run_event_loop`` changes."""
+``run_gui`` runs Qt's own event loop: the console's waiting is done by worker
+threads whose results come back as queued signals (console/jobs.py), so no
+asyncio loop is needed on the GUI thread (README, design notes)."""
 
 from __future__ import annotations
 

@@ -3,14 +3,12 @@
 ``Jobs.submit(fn, on_done, on_error)`` runs ``fn`` on one worker thread (the
 console's single database writer: short transactions, one after another) and
 calls ``on_done(result)`` or ``on_error(exc)`` on the GUI thread, through a
-queued signal.  Nothing here needs a running asyncio loop, so the same code
-works under qasync in the console and under pytest-qt in the tests; ``run``
-awaits a job from a coroutine when there is one.
+queued signal: the GUI thread never waits on the database, and the same code
+runs under pytest-qt in the tests.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -57,10 +55,6 @@ class Jobs:
 
         future.add_done_callback(finished)
         return future
-
-    async def run(self, fn: Callable[[], T]) -> T:
-        """Await ``fn`` on the worker from a coroutine on the (qasync) loop."""
-        return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
 
     def _deliver(self, callback: Callable[[Any], object] | None, value: Any, error: bool) -> None:
         self.pending -= 1
