@@ -11,13 +11,13 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from console.cli_parser import DAY, number
+from services.district_time import district_tz
 
-LOCAL = ZoneInfo("Asia/Shanghai")
+LOCAL = district_tz()
 DEFAULT_BROKER = "mqtt://127.0.0.1:1883"
 
 

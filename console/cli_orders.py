@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from console.cli_parser import number
 from console.cli_sign_in import acting_as, cli_console
+from services.district_time import district_tz
 from services.domain import Category, OrderState, Outcome, Principal, Priority
 from services.domain import WorkOrder as OrderView
 from services.errors import PermissionDeniedError, ValidationError
@@ -20,7 +20,7 @@ from services.text_rules import shown
 from services.workflow import deadline_watch
 from services.workflow.orders import Move, NewOrder, WorkOrderService
 
-LOCAL = ZoneInfo("Asia/Shanghai")
+LOCAL = district_tz()
 
 
 def add_order_commands(sub: Any) -> None:

@@ -1,6 +1,6 @@
 """What the alert queue shows of an alarm: column texts, severity colours, tooltip.
 
-Times are local to the district (Asia/Shanghai): ``HH:MM:SS`` today,
+Times are local to the district (its zone in resources/calendar.toml): ``HH:MM:SS`` today,
 ``MM-DD HH:MM`` before.  Severity colours are chosen for the dark theme
 (text on #121922): critical red, major orange, minor yellow, info grey; the
 severity cell gets a tint of its colour, an unacknowledged row a fainter one.
@@ -9,15 +9,15 @@ severity cell gets a tint of its colour, an unacknowledged row a fainter one.
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 
+from services.district_time import district_tz
 from services.domain import QueuedAlarm
 from widgets.labels import codes, label
 
-DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
+DISTRICT_TZ = district_tz()
 CONTEXT = "AlertQueueModel"
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from services.district_time import district_tz
+
 # Shown times are local to the district, whatever the workstation's own zone.
-DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
+DISTRICT_TZ = district_tz()
 CLOCK_FORMAT = "%Y-%m-%d %H:%M:%S"
 SHORT = 44  # characters of the database label before it is shortened
 

@@ -5,17 +5,17 @@ when there is no picture to show."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
+from services.district_time import district_tz
 from widgets.video_player import PlayerState, UnavailablePlayer
 
 if TYPE_CHECKING:
     from widgets.video_tile import VideoTile
 
-DISTRICT_TZ = ZoneInfo("Asia/Shanghai")  # times are shown in the district's time
+DISTRICT_TZ = district_tz()
 
 BADGE_COLOURS = {
     PlayerState.LIVE: QColor("#2e9d4f"),

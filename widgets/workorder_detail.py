@@ -6,8 +6,6 @@ photos); ``action_requested(ActionRequest)`` for file-and-dispatch, supervise
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.district_time import district_tz
 from services.domain import (
     ESCALATION_LADDER,
     ActionRequest,
@@ -40,7 +39,7 @@ from widgets.workorder_actions import (
 )
 from widgets.workorder_move import NEEDS_NOTE, MoveDialog, verb
 
-DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
+DISTRICT_TZ = district_tz()
 BUTTONS_PER_ROW = 3
 S = OrderState
 

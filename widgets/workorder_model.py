@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,10 +23,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from services.district_time import district_tz
 from services.domain import OrderFilter, WorkOrder
 from widgets.labels import label
 
-DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
+DISTRICT_TZ = district_tz()
 OrderRole = Qt.ItemDataRole.UserRole + 2
 PAGE = 100
 CONTEXT = "OrderTableModel"

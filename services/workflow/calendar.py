@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from services.district_time import DEFAULT_ZONE
 from services.errors import ConfigError
 from services.resources import resource
 
@@ -35,7 +36,7 @@ class WorkingCalendar:
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> WorkingCalendar:
         try:
-            tz = ZoneInfo(str(data.get("timezone", "Asia/Shanghai")))
+            tz = ZoneInfo(str(data.get("timezone", DEFAULT_ZONE)))
         except ZoneInfoNotFoundError as exc:
             raise ValueError(f"unknown time zone {data.get('timezone')!r}") from exc
         days = [str(d).lower()[:3] for d in _list(data, "workdays")]
