@@ -32,10 +32,31 @@ class _Table(msgspec.Struct, forbid_unknown_fields=True):
     type: list[AlertType]
 
 
+#: The alarm the system raises for a device silent past its reporting interval
+#: (services/ingest/offline.py): no device reports it, every kind can have it.
+DEVICE_OFFLINE = "device_offline"
+OFFLINE_SEVERITY = 2  # minor: the room should know, nobody is in danger yet
+
+
+def _offline(kind: DeviceKind) -> AlertType:
+    return AlertType(
+        kind=kind,
+        type=DEVICE_OFFLINE,
+        severity=OFFLINE_SEVERITY,
+        label="设备离线",
+        label_en="Device offline",
+        latches=False,
+        hold_s=0,
+    )
+
+
 class AlertTypes:
-    """Look-ups by (kind, type); unknown pairs are None / False / 0."""
+    """Look-ups by (kind, type); unknown pairs are None / False / 0.  Iterating
+    and ``of_kind`` give the types devices report; look-ups also know the
+    system's own ``device_offline`` of every kind."""
 
     def __init__(self, types: list[AlertType]) -> None:
+        self._system = {(k.value, DEVICE_OFFLINE): _offline(k) for k in DeviceKind}
         self._types: dict[tuple[str, str], AlertType] = {}
         for t in types:
             key = (t.kind.value, t.type)
@@ -55,22 +76,23 @@ class AlertTypes:
         return cls(table.type)
 
     def get(self, kind: str, alert_type: str) -> AlertType | None:
-        return self._types.get((kind, alert_type))
+        key = (kind, alert_type)
+        return self._types.get(key) or self._system.get(key)
 
     def severity(self, kind: str, alert_type: str) -> int | None:
-        t = self._types.get((kind, alert_type))
+        t = self.get(kind, alert_type)
         return t.severity if t else None
 
     def latches(self, kind: str, alert_type: str) -> bool:
-        t = self._types.get((kind, alert_type))
+        t = self.get(kind, alert_type)
         return bool(t and t.latches)
 
     def hold_s(self, kind: str, alert_type: str) -> int:
-        t = self._types.get((kind, alert_type))
+        t = self.get(kind, alert_type)
         return t.hold_s if t else 0
 
     def label(self, kind: str, alert_type: str, lang: str = "zh_CN") -> str:
-        t = self._types.get((kind, alert_type))
+        t = self.get(kind, alert_type)
         if t is None:
             return alert_type
         return (t.label_en or t.label) if lang == "en" else t.label

@@ -22,6 +22,7 @@ from services.db.models import Alarm, Device, Telemetry, TelemetryRollup, table_
 from services.db.store import Store
 from services.db.types import UTCDateTime
 from services.domain import AlarmState as S
+from services.ingest.offline import mark_offline_in
 from services.ingest.quarantine import prune_quarantine
 
 log = logging.getLogger(__name__)
@@ -73,32 +74,11 @@ def upkeep(store: Store, now: datetime) -> UpkeepResult:
 
 
 def mark_offline(store: Store, now: datetime) -> int:
-    marked = 0
+    """Devices silent past their reporting interval: offline, each with its
+    alarm (services.ingest.offline)."""
     with store.transaction() as tx:
-        lock_ingest(tx.conn)  # device rows, like the writer's: services.db.locks
-        intervals = (
-            tx.conn.execute(
-                select(_devices.c.reporting_interval_s)
-                .distinct()
-                .where(_devices.c.reporting_interval_s.is_not(None))
-            )
-            .scalars()
-            .all()
-        )
-        for interval in intervals:
-            cutoff = now - timedelta(seconds=int(interval))
-            marked += tx.conn.execute(
-                update(_devices)
-                .where(
-                    _devices.c.reporting_interval_s == interval,
-                    _devices.c.last_seen < cutoff,
-                    _devices.c.online.is_not(False),
-                )
-                .values(online=False)
-            ).rowcount
-    if marked:
-        log.info("%d devices silent past their reporting interval: offline", marked)
-    return marked
+        lock_ingest(tx.conn)  # device rows, then alarms: services.db.locks
+        return mark_offline_in(tx, now)
 
 
 def unshelve_expired(store: Store, now: datetime) -> int:

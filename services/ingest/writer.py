@@ -45,6 +45,7 @@ from services.db.store import Store, Tx
 from services.domain import AlarmState as S
 from services.domain import Change
 from services.errors import TransientConflictError
+from services.ingest.offline import presence
 from services.ingest.quarantine import quarantine_row
 from services.ingest.writer_sql import writer_sql
 
@@ -169,6 +170,7 @@ class IngestWriter:
                 self._write(item, result, batch)
             last_alert = self._alerts(tx, batch, result)
             insert_rows(tx.conn, _quarantine, batch.quarantine)
+            presence(tx, batch.status, batch.seen, self.console)  # devices, then alarms
             if batch.status:
                 tx.conn.execute(_STATUS, batch.status)
             insert_rows(tx.conn, _telemetry, batch.telemetry, skip_existing=True)
