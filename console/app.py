@@ -95,6 +95,7 @@ def run_gui(
     *,
     store: Store | None = None,
     user: str | None = None,
+    login_hint: str = "",
     bus: Any = None,
     bus_where: str = "",
     health: Any = None,
@@ -120,6 +121,7 @@ def run_gui(
     if user is not None:
         session.sign_in_as(user)
     else:
+        session.last_login = login_hint  # --user on a real database: who is asked for
         session.ask()
     delay = quit_after_ms()
     if delay is not None:

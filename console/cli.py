@@ -236,6 +236,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             args.lang,
             store=shared,
             user=(args.user or "operator") if demo else None,
+            login_hint="" if demo else (args.user or ""),
             bus=bus,
             bus_where=where,
             health=health,

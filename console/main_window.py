@@ -32,6 +32,7 @@ LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)  # a language code from keys.LANGUAGES
+    sign_out_requested = Signal()  # the account menu's "sign out / switch user"
 
     def __init__(self, db_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,9 +64,27 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
+        self.docks[spec.name] = dock
+        self._put_placeholder(spec)
+
+    def _put_placeholder(self, spec: DockSpec) -> None:
+        dock = self.docks[spec.name]
+        old = dock.widget()
         panel = PlaceholderPanel(dock)
+        panel.set_texts(spec.translated_title(), spec.translated_note())
         dock.setWidget(panel)
-        self.docks[spec.name], self.panels[spec.name] = dock, panel
+        self.panels[spec.name] = panel
+        if old is not None:
+            old.deleteLater()
+
+    def signed_out(self) -> None:
+        """Nobody signed in: each area says what it will show, the title and the
+        status bar name no one."""
+        for spec in DOCKS:
+            self._put_placeholder(spec)
+        self.user = None
+        self.unacknowledged = 0
+        self._retranslate()
 
     def set_panel(self, name: str, widget: QWidget) -> None:
         """Put the area's real widget in its dock (in place of the placeholder)."""
@@ -113,6 +132,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(self._language_slot(code))
             self.language_actions[code] = action
 
+        self.account_menu = bar.addMenu("")
+        self.sign_out_action = self.account_menu.addAction("")
+        self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.setShortcut("Ctrl+Shift+L")
+        self.sign_out_action.setEnabled(False)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+
         self.help_menu = bar.addMenu("")
         self.about_action = self.help_menu.addAction("")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -128,7 +154,7 @@ class MainWindow(QMainWindow):
             self._retranslate()
         super().changeEvent(event)
 
-    def set_user(self, principal: Principal) -> None:
+    def set_user(self, principal: Principal | None) -> None:
         self.user = principal
         self._retranslate()
 
@@ -153,6 +179,8 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.reset_layout_action.setText(self.tr("&Reset layout"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.account_menu.setTitle(self.tr("&Account"))
+        self.sign_out_action.setText(self.tr("&Sign out / switch user"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About"))
         #: %1 is the database's kind and place, e.g. "SQLite · /home/op/youyi.db"
@@ -161,9 +189,12 @@ class MainWindow(QMainWindow):
             self.broker_status.refresh()
         else:
             self.status.set_broker(self.tr("Message bus: not connected"), connected=False)
+        self.sign_out_action.setEnabled(self.user is not None)
         if self.user is not None:
             role = label("role", self.user.role)
             self.status.set_user(f"{self.user.name} · {role}")
+        else:
+            self.status.set_user(self.tr("Not signed in"))
 
     def mark_language(self, code: str) -> None:
         """Check the language's entry in the menu (without switching anything)."""

@@ -7,6 +7,7 @@ thread."""
 from __future__ import annotations
 
 import logging
+import socket
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy import text
@@ -23,6 +24,11 @@ from widgets.sign_in_dialog import SignInDialog
 log = logging.getLogger(__name__)
 
 
+def console_name() -> str:
+    """This workstation, as the audit trail names it."""
+    return f"gui:{socket.gethostname()}"[:64]
+
+
 class Session:
     def __init__(self, window: MainWindow, store: Store, lang: str) -> None:
         self.window, self.store, self.lang = window, store, lang
@@ -30,6 +36,8 @@ class Session:
         self.jobs = Jobs("sign-in")
         self.workspace: Workspace | None = None
         self.dialog: SignInDialog | None = None
+        self.last_login = ""
+        window.sign_out_requested.connect(self.sign_out)
 
     def sign_in_as(self, login: str) -> None:
         """Sign a known user in without a password (the demo's operator)."""
@@ -40,14 +48,16 @@ class Session:
             self.ask()
 
     def ask(self) -> None:
-        self.dialog = SignInDialog(self.store.label, parent=self.window)
+        self.dialog = SignInDialog(self.store.label, self.last_login, parent=self.window)
         self.dialog.credentials_entered.connect(self._on_credentials_entered)
         self.dialog.rejected.connect(self.window.close)
         self.dialog.open()
 
     def _on_credentials_entered(self, login: str, password: str) -> None:
         self.jobs.submit(
-            lambda: self.users.sign_in(login, password), self._signed_in, self._refused
+            lambda: self.users.sign_in(login, password, console=console_name()),
+            self._signed_in,
+            self._refused,
         )
 
     def _signed_in(self, principal: Principal) -> None:
@@ -69,6 +79,20 @@ class Session:
         else:
             log.error("sign-in failed", exc_info=exc)
             self.dialog.show_error(str(exc))
+
+    def sign_out(self) -> None:
+        """Leave the console to the next person: the workspace goes (its players,
+        its database worker), the areas show what they will hold, the sign-out is
+        audited, and the sign-in dialog asks who comes next."""
+        if self.workspace is None:
+            return
+        login = self.workspace.principal.login
+        self.workspace.close()
+        self.workspace = None
+        self.window.signed_out()
+        self.last_login = login
+        self.jobs.submit(lambda: self.users.sign_out(login, console=console_name()))
+        self.ask()
 
     def _open(self, principal: Principal) -> None:
         with self.store.reading() as conn:

@@ -177,6 +177,9 @@ class Workspace:
 
     def close(self) -> None:
         self.window.language_chosen.disconnect(self._on_language)
+        if self.device_window is not None:
+            self.device_window.close()
+            self.device_window.deleteLater()
         self.video.close()
         self.alerts.close()
         self.orders.close()

@@ -234,6 +234,12 @@ class UserService:
             audit.append(conn, now, who, "user.locked", login[:96], detail)
             log.warning("account %r locked after %d wrong passwords", login, LOCK_AFTER)
 
+    def sign_out(self, login: str, *, console: str = "console") -> None:
+        """The user left the console (audited, as the sign-in was)."""
+        with self.store.transaction() as tx:
+            who = Actor(user=login[:64], console=console[:64])
+            audit.append(tx.conn, self.clock(), who, "user.sign_out", login[:96], {})
+
     def unlock(self, login: str, *, actor: Actor = SYSTEM) -> None:
         """An administrator lets a locked account sign in again."""
         self._change(login, {"locked": False, "failed_sign_ins": 0}, actor, "user.unlock", {})

@@ -462,12 +462,24 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out / switch user</source>
+        <translation>注销 / 切换用户(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
     </message>
     <message>
         <source>About</source>

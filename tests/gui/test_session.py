@@ -114,3 +114,48 @@ def test_sign_in_then_live_queue_and_acknowledge(qtbot: QtBot, demo_store: Store
         ).one()
     assert tuple(row) == ("active_ack", "supervisor")
     session.close()
+
+
+def test_sign_out_hands_the_console_to_the_next_person(qtbot: QtBot, demo_store: Store) -> None:
+    app = create_app()
+    window, _ = build_window(app, demo_store.label, "zh_CN")
+    qtbot.addWidget(window)
+    window.show()
+    session = Session(window, demo_store, "zh_CN")
+    assert not window.sign_out_action.isEnabled()  # nobody to sign out yet
+    session.sign_in_as("supervisor")
+    first = session.workspace
+    assert first is not None and window.sign_out_action.isEnabled()
+    qtbot.waitUntil(lambda: first.alerts.loads >= 1, timeout=5000)
+    assert window.sign_out_action.text() == "注销 / 切换用户(&S)"
+    window.sign_out_action.trigger()  # the Account menu, or Ctrl+Shift+L
+    assert session.workspace is None and session.dialog is not None
+    assert session.dialog.login_edit.text() == "supervisor"  # the last one, pre-filled
+    assert set(window.panels) == {"video", "map", "alerts", "orders"}  # placeholders again
+    assert window.panels["alerts"].note_label.text().endswith("登录后显示")
+    assert window.user is None and not window.sign_out_action.isEnabled()
+    assert "（" not in window.windowTitle()  # no unacknowledged count of the last user
+    dialog = session.dialog
+    dialog.login_edit.setText("operator")
+    dialog.password_edit.setText("demo")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: session.workspace is not None, timeout=5000)
+    assert session.workspace.principal.login == "operator"  # type: ignore[union-attr]
+    assert window.user is not None and window.user.login == "operator"
+
+    def actions() -> list[tuple[str, str]]:
+        with demo_store.reading() as conn:
+            found = conn.execute(
+                text(
+                    "SELECT action, actor FROM audit_log WHERE action LIKE 'user.sign%'"
+                    " ORDER BY seq"
+                )
+            )
+            return [(a, b) for a, b in found]
+
+    qtbot.waitUntil(lambda: ("user.sign_out", "supervisor") in actions(), timeout=5000)
+    assert actions()[-2:] in (
+        [("user.sign_out", "supervisor"), ("user.sign_in", "operator")],
+        [("user.sign_in", "operator"), ("user.sign_out", "supervisor")],
+    )
+    session.close()
