@@ -19,7 +19,14 @@ from console.orders_controller import OrdersController
 from console.video_controller import VideoController
 from services.db.store import Store
 from services.district_map import device_details, load_district_map
-from services.domain import Category, Principal, Priority, QueuedAlarm
+from services.domain import (
+    Category,
+    Principal,
+    Priority,
+    QueuedAlarm,
+    category_for_kind,
+    priority_for_severity,
+)
 from services.rules import RuleSet
 from widgets.alert_queue import AlertQueuePanel
 from widgets.device_card import DeviceCard
@@ -32,13 +39,6 @@ log = logging.getLogger(__name__)
 MESSAGE_MS = 8000
 #: Print a line once the window is usable (tests/bench/bench_console.py times it).
 READY_ENV = "YOUYI_REPORT_READY"
-#: A work order's category when no alarm rule names one, by device kind.
-KIND_CATEGORY = {
-    "elevator": Category.ELEVATOR_FAULT,
-    "arc_fault": Category.ELECTRICAL_SAFETY,
-    "nonmotor_probe": Category.NONMOTOR_PARKING,
-    "storefront_probe": Category.STOREFRONT_OCCUPATION,
-}
 
 
 class Workspace:
@@ -167,8 +167,7 @@ class Workspace:
         rule = self.rules.match(alarm.kind, alarm.alarm_type)
         if rule is not None:
             return rule.category, rule.priority
-        priority = {4: Priority.CRITICAL, 3: Priority.URGENT}.get(alarm.severity, Priority.NORMAL)
-        return KIND_CATEGORY.get(alarm.kind, Category.OTHER), priority
+        return category_for_kind(alarm.kind), priority_for_severity(alarm.severity)
 
     def show_alarm(self, alarm_id: int) -> None:
         """An alarm asked for from elsewhere (a video tile): selected and on the map."""

@@ -25,7 +25,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, Select, bindparam, func, or_, select, text, union, update
+from sqlalchemy import Integer, Select, bindparam, func, or_, select, text, union
 
 from services.db.models import Alarm, WorkOrder, table_of
 from services.db.types import UTCDateTime
@@ -46,7 +46,7 @@ from services.permissions import (
     sees_grid,
 )
 from services.workflow.order_rows import OPEN, to_view
-from services.workflow.orders import Move, NewOrder, WorkOrderService
+from services.workflow.orders import Move, NewOrder, Raise, WorkOrderService
 
 _orders = table_of(WorkOrder)
 _alarms = table_of(Alarm)
@@ -182,13 +182,9 @@ class OrderDesk:
                 f"a {principal.role.value} may not file and dispatch {current.number} "
                 f"({current.state.value})"
             )
-        actor = principal.actor(self.console)
         with self.store.transaction() as tx:
-            filed = self.orders.move_in(
-                tx, order_id, Move(OrderState.FILED), version=version, actor=actor
-            )
-            return self.orders.move_in(
-                tx, order_id, Move(OrderState.DISPATCHED), version=filed.version, actor=actor
+            return self.orders.file_and_dispatch_in(
+                tx, order_id, version=version, actor=principal.actor(self.console)
             )
 
     def escalate(self, principal: Principal, order_id: int, version: int, note: str) -> OrderView:
@@ -238,13 +234,9 @@ class OrderDesk:
                 existing = tx.conn.execute(select(_orders).where(_c.id == has[0])).one()
                 if existing.is_open:
                     return to_view(existing)
-            order = self.orders.raise_in(
-                tx, new, principal.actor(self.console), source_ref=f"alarm:{alarm_id}:manual"
-            )
-            tx.conn.execute(
-                update(_alarms).where(_alarms.c.id == alarm_id).values(work_order_id=order.id)
-            )
-            return order
+            raise_ = Raise(new, source_ref=f"alarm:{alarm_id}:manual")
+            actor = principal.actor(self.console)
+            return self.orders.raise_for_alarms_in(tx, [(alarm_id, raise_)], actor)[0]
 
     # --- inside ------------------------------------------------------------------
 

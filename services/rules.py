@@ -19,8 +19,6 @@ from pathlib import Path
 from sqlalchemy import bindparam, text
 
 from services.alerts.messages import RaisedAlarm
-from services.db.bulk import update_rows
-from services.db.models import Alarm, table_of
 from services.db.store import Tx
 from services.domain import Actor, Category, Priority, UnitKind
 from services.errors import ConfigError
@@ -98,16 +96,15 @@ class RuleEngine:
                 len(unrouted),
                 unrouted[0].new.grid,
             )
-        orders = self.orders.raise_many_in(tx, raises, RULES_ACTOR)
-        links = [{"id": a, "work_order_id": o.id} for o, a in zip(orders, wanted, strict=True)]
-        update_rows(tx.conn, _alarms, "id", links)
+        orders = self.orders.raise_for_alarms_in(
+            tx, list(zip(wanted, raises, strict=True)), RULES_ACTOR
+        )
         return [o.id for o in orders]
 
 
 _HAVE_ORDER = text(
     "SELECT id FROM alarms WHERE id IN :ids AND work_order_id IS NOT NULL"
 ).bindparams(bindparam("ids", expanding=True))
-_alarms = table_of(Alarm)
 _PLACES = text(
     "SELECT d.id, d.name, c.name FROM devices d "
     "LEFT JOIN communities c ON c.code = d.community_code WHERE d.id IN :ids"

@@ -41,6 +41,8 @@ from services.domain.orders import (
     Outcome,
     Priority,
     WorkOrder,
+    category_for_kind,
+    priority_for_severity,
 )
 from services.domain.people import (
     SYSTEM,
@@ -83,4 +85,6 @@ __all__ = [
     "Role",
     "UnitKind",
     "WorkOrder",
+    "category_for_kind",
+    "priority_for_severity",
 ]

@@ -178,3 +178,23 @@ class ActionRequest:
     action: OrderAction
     note: str = ""
     level: int = 1  # supervise: 1-3, 0 lifts it
+
+
+#: A work order's category by the kind of device that raised it, when no alarm
+#: rule names one.
+_KIND_CATEGORY = {
+    "elevator": Category.ELEVATOR_FAULT,
+    "arc_fault": Category.ELECTRICAL_SAFETY,
+    "nonmotor_probe": Category.NONMOTOR_PARKING,
+    "storefront_probe": Category.STOREFRONT_OCCUPATION,
+}
+
+
+def category_for_kind(kind: str) -> Category:
+    """The category an order for a device of ``kind`` suggests (no rule says)."""
+    return _KIND_CATEGORY.get(kind, Category.OTHER)
+
+
+def priority_for_severity(severity: int) -> Priority:
+    """An alarm's severity (1-4) as an order's priority: critical 特急, major 紧急."""
+    return {4: Priority.CRITICAL, 3: Priority.URGENT}.get(severity, Priority.NORMAL)

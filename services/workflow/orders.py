@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Row, bindparam, select, update
 
-from services.db.bulk import insert_rows
-from services.db.models import GridCell, WorkOrder, WorkOrderEvent, table_of
+from services.db.bulk import insert_rows, update_rows
+from services.db.models import Alarm, GridCell, WorkOrder, WorkOrderEvent, table_of
 from services.db.store import Store, Tx
 from services.domain import (
     ESCALATION_LADDER,
@@ -53,6 +53,7 @@ S = OrderState
 _orders = table_of(WorkOrder)
 _events = table_of(WorkOrderEvent)
 _grids = table_of(GridCell)
+_alarms = table_of(Alarm)
 TITLE_MAX = 200
 
 # Statements built once: building them per call costs more than running them.
@@ -161,6 +162,28 @@ class WorkOrderService:
         steps = [step for row, r in zip(rows, raises, strict=True) for step in _raised(row, r)]
         record_steps(tx, steps, actor, now)
         return [to_view(row) for row in rows]
+
+    def raise_for_alarms_in(
+        self, tx: Tx, raises: Sequence[tuple[int, Raise]], actor: Actor
+    ) -> list[OrderView]:
+        """Raise an order for each alarm and link the alarm to it: the rules' for a
+        whole ingest batch and a person's for one alarm alike.  The caller holds
+        the alarm rows (services.db.locks) and knows they have no open order."""
+        orders = self.raise_many_in(tx, [r for _, r in raises], actor)
+        links = [
+            {"id": alarm_id, "work_order_id": o.id}
+            for (alarm_id, _), o in zip(raises, orders, strict=True)
+        ]
+        update_rows(tx.conn, _alarms, "id", links)
+        return orders
+
+    def file_and_dispatch_in(
+        self, tx: Tx, order_id: int, *, version: int, actor: Actor
+    ) -> OrderView:
+        """立案派遣: file a reported order and dispatch it to the unit routing picks,
+        both steps in its history."""
+        filed = self.move_in(tx, order_id, Move(S.FILED), version=version, actor=actor)
+        return self.move_in(tx, order_id, Move(S.DISPATCHED), version=filed.version, actor=actor)
 
     def _new_row(
         self, r: Raise, title: str, number: str, actor: Actor, now: datetime

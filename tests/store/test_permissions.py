@@ -135,3 +135,16 @@ def test_file_and_dispatch_is_the_centres_on_a_reported_order() -> None:
     assert order_actions(ADMIN, at(S.REPORTED))[0] == CONFIRM
     assert CONFIRM not in order_actions(SUPERVISOR, at(S.REPORTED))  # filing is the centre's
     assert CONFIRM not in order_actions(OPERATOR, at(S.FILED))
+
+
+def test_an_alarms_order_is_suggested_by_its_device_kind_and_severity() -> None:
+    from services.domain import Category, Priority, category_for_kind, priority_for_severity
+
+    assert category_for_kind("elevator") is Category.ELEVATOR_FAULT
+    assert category_for_kind("eagle_eye") is Category.OTHER
+    assert [priority_for_severity(s) for s in (1, 2, 3, 4)] == [
+        Priority.NORMAL,
+        Priority.NORMAL,
+        Priority.URGENT,
+        Priority.CRITICAL,
+    ]
