@@ -15,7 +15,7 @@ from services.alarm_queue import AlarmQueue
 from services.db.store import Store
 from services.domain import Change, Principal, QueuedAlarm
 from services.errors import ConflictError, ServiceError
-from widgets.alert_queue import AlertQueuePanel
+from widgets.alerts.queue import AlertQueuePanel
 
 log = logging.getLogger(__name__)
 

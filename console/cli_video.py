@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from console.cli_parser import number
-from widgets.video_vlc_probe import VlcProbe, probe_libvlc
+from widgets.video.vlc_probe import VlcProbe, probe_libvlc
 
 
 def add_video_commands(sub: Any) -> None:
@@ -88,7 +88,7 @@ def probe_url(url: str, probe: VlcProbe, frames: int, timeout: float) -> bool:
     """The player the wall would make for ``url`` and, with ``frames``, a decode test."""
     from PySide6.QtCore import QCoreApplication
 
-    from widgets.video_backends import DEMO_SCHEME, PlayerFactory, resolve_demo
+    from widgets.video.backends import DEMO_SCHEME, PlayerFactory, resolve_demo
 
     _app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])  # for the signals
     print(url)
@@ -105,7 +105,7 @@ def probe_url(url: str, probe: VlcProbe, frames: int, timeout: float) -> bool:
 
 
 def decode(player: Any, frames: int, timeout: float) -> bool:
-    from widgets import video_session
+    from widgets.video import session as video_session
 
     started = time.monotonic()
     player.play()

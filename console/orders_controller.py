@@ -29,8 +29,8 @@ from services.domain import WorkOrder as OrderView
 from services.errors import ConflictError, ServiceError
 from services.order_desk import OrderDesk
 from services.workflow.orders import Move, NewOrder, WorkOrderService
-from widgets.photo_viewer import PhotoViewer
-from widgets.workorder_desk import WorkOrderDesk
+from widgets.orders.desk import WorkOrderDesk
+from widgets.orders.photo_viewer import PhotoViewer
 
 log = logging.getLogger(__name__)
 COALESCE_MS = 300

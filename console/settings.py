@@ -27,7 +27,7 @@ VIDEO_LAYOUT = "video/layout"
 VIDEO_TOUR_S = "video/tour_seconds"
 VIDEO_CUSTOM_LAYOUTS = "video/custom_layouts"
 # The players' options (RTSP over TCP, network caching, audio, hardware decoding,
-# stall time, rendering) are widgets.video_player.SETTINGS_KEYS, read by the wall.
+# stall time, rendering) are widgets.video.player.SETTINGS_KEYS, read by the wall.
 
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")

@@ -27,13 +27,13 @@ from services.cameras import camera_catalogue, cameras_of_devices
 from services.db.store import Store
 from services.domain import CameraEntry, Principal, QueuedAlarm
 from services.rules import RuleSet
-from widgets.camera_tree import CameraBrowser, tile_camera
-from widgets.video_backends import PlayerFactory
-from widgets.video_layouts import WallLayout
-from widgets.video_player import PlayerOptions
-from widgets.video_tile import VideoTile
-from widgets.video_wall import VideoWall
-from widgets.video_wall_popup import other_screen
+from widgets.video.backends import PlayerFactory
+from widgets.video.camera_tree import CameraBrowser, tile_camera
+from widgets.video.layouts import WallLayout
+from widgets.video.player import PlayerOptions
+from widgets.video.tile import VideoTile
+from widgets.video.wall import VideoWall
+from widgets.video.wall_popup import other_screen
 
 log = logging.getLogger(__name__)
 #: In its dock beside the map and queue 84 tiles are too small to read: 16 by

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 
-from widgets.video_layouts import WallLayout
+from widgets.video.layouts import WallLayout
 
 log = logging.getLogger(__name__)
 

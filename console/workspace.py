@@ -28,12 +28,12 @@ from services.domain import (
     priority_for_severity,
 )
 from services.rules import RuleSet
-from widgets.alert_queue import AlertQueuePanel
-from widgets.device_card import DeviceCard
-from widgets.grid_map import GridMap
+from widgets.alerts.queue import AlertQueuePanel
 from widgets.labels import label
-from widgets.order_form import OrderForm
-from widgets.workorder_desk import WorkOrderDesk
+from widgets.map.device_card import DeviceCard
+from widgets.map.grid_map import GridMap
+from widgets.orders.desk import WorkOrderDesk
+from widgets.orders.form import OrderForm
 
 log = logging.getLogger(__name__)
 MESSAGE_MS = 8000

@@ -90,7 +90,7 @@ def bench_map(frames: int) -> None:
     from services.domain import AlarmState, DistrictMap, MapCell, MapDevice, QueuedAlarm
     from services.geo import GridIndex
     from services.resources import resource
-    from widgets.grid_map import GridMap
+    from widgets.map.grid_map import GridMap
 
     index = GridIndex.from_file(resource("demo", "grids.geojson"))
     cells = tuple(
@@ -174,7 +174,7 @@ def bench_flood(n: int, folder: Path, coalesce: bool) -> tuple[float, float, int
     from services.db.store import Store
     from services.domain import Principal, Role
     from services.ingest.writer import IngestWriter
-    from widgets.alert_queue import AlertQueuePanel
+    from widgets.alerts.queue import AlertQueuePanel
 
     app = QApplication.instance() or QApplication([])
     store = Store(f"sqlite:///{folder / f'flood-{coalesce}.db'}")

@@ -37,8 +37,8 @@ from services.district_map import polygons_of
 from services.domain import AlarmState, DistrictMap, MapCell, MapDevice, QueuedAlarm
 from services.geo import GridIndex
 from services.resources import resource
-from widgets.grid_map import GridMap
-from widgets.grid_map_icons import KIND_COLOURS
+from widgets.map.grid_map import GridMap
+from widgets.map.icons import KIND_COLOURS
 
 T0 = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
 

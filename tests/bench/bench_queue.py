@@ -97,7 +97,7 @@ class Feed(QObject):
 
 
 def run(mode: str, batches: list[Batch], period_s: float, app: QApplication) -> dict[str, float]:
-    from widgets.alert_queue import AlertQueuePanel
+    from widgets.alerts.queue import AlertQueuePanel
 
     panel = AlertQueuePanel()
     panel.muted = True

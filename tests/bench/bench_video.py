@@ -61,12 +61,12 @@ def child(mode: str, tiles: int, seconds: float, warmup: float) -> dict[str, flo
     from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
 
     app = QApplication(sys.argv[:1])
-    from widgets.video_backends import PlayerFactory
-    from widgets.video_player import PlayerOptions, PlayerState
-    from widgets.video_tile import TileCamera, VideoTile
+    from widgets.video.backends import PlayerFactory
+    from widgets.video.player import PlayerOptions, PlayerState
+    from widgets.video.tile import TileCamera, VideoTile
 
     if mode == "ffmpeg":  # PyAV for every tile, as when libVLC is missing
-        from widgets.video_vlc_probe import probe_libvlc
+        from widgets.video.vlc_probe import probe_libvlc
 
         factory = PlayerFactory(PlayerOptions(), probe=probe_libvlc("no-libvlc-here"))
     else:

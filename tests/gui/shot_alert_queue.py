@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from console.i18n import Translations
 from console.paths import theme_file
 from services.domain import AlarmState, QueuedAlarm
-from widgets.alert_queue import AlertQueuePanel
+from widgets.alerts.queue import AlertQueuePanel
 from widgets.theme import apply_theme
 
 TYPES = (

@@ -30,7 +30,7 @@ from services.db.store import Store
 from services.district_map import load_district_map
 from services.domain import AlarmState, DistrictMap, QueuedAlarm
 from tests.gui.shot_alert_queue import demo_alarms
-from widgets.grid_map import GridMap
+from widgets.map.grid_map import GridMap
 from widgets.theme import apply_theme
 
 

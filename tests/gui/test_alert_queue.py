@@ -14,14 +14,14 @@ from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from services.domain import AlarmState, QueuedAlarm
-from widgets import alert_queue_text
-from widgets.alert_queue import AlertQueuePanel
-from widgets.alert_queue_filter import AlertQueueFilter
-from widgets.alert_queue_model import BIG_BATCH, AlarmRole, AlertQueueModel, queue_key
-from widgets.alert_queue_text import COLUMN_NAMES, SEVERITY_COLOURS
-from widgets.alert_tone import AlertTone
-from widgets.false_alarm_dialog import FalseAlarmDialog
-from widgets.flood_buffer import FloodBuffer
+from widgets.alerts import texts as alert_queue_text
+from widgets.alerts.false_alarm_dialog import FalseAlarmDialog
+from widgets.alerts.flood_buffer import FloodBuffer
+from widgets.alerts.model import BIG_BATCH, AlarmRole, AlertQueueModel, queue_key
+from widgets.alerts.queue import AlertQueuePanel
+from widgets.alerts.queue_filter import AlertQueueFilter
+from widgets.alerts.texts import COLUMN_NAMES, SEVERITY_COLOURS
+from widgets.alerts.tone import AlertTone
 
 T0 = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
 STATE = COLUMN_NAMES.index("state")

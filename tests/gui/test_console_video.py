@@ -25,8 +25,8 @@ from services.order_desk import OrderDesk
 from services.workflow.orders import NewOrder, WorkOrderService
 from tests.gui.test_session import demo_store
 from tests.store.test_ingest_writer import alert
-from widgets.video_player import PlayerState
-from widgets.video_session import live_sessions
+from widgets.video.player import PlayerState
+from widgets.video.session import live_sessions
 
 __all__ = ["demo_store"]  # fixture
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from services.domain import DeviceAlert, DeviceDetails, LinkedCamera, MapDevice
-from widgets.alert_queue_text import SEVERITY_COLOURS
-from widgets.device_card import DeviceCard
+from widgets.alerts.texts import SEVERITY_COLOURS
+from widgets.map.device_card import DeviceCard
 
 T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 LIFT = MapDevice("EL-0231", "elevator", "8号楼1号梯", 121.48, 31.41, "G11", "C01", "长滩一期")

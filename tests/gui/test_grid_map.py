@@ -23,9 +23,9 @@ from services.domain import AlarmState, DistrictMap, MapDevice, QueuedAlarm
 from services.geo import GridIndex
 from services.resources import resource
 from tests.gui.test_alert_queue import alarm
-from widgets.grid_map import GridMap
-from widgets.grid_map_icons import kind_colour
-from widgets.grid_map_items import ICON_SCALE
+from widgets.map.grid_map import GridMap
+from widgets.map.icons import kind_colour
+from widgets.map.items import ICON_SCALE
 
 
 @pytest.fixture(scope="module")

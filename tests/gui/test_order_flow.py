@@ -22,8 +22,8 @@ from services.workflow.orders import Move, WorkOrderService
 from tests.gui.test_session import demo_store
 from tests.store.test_attachments import png_bytes
 from tests.store.test_ingest_writer import alert
-from widgets.workorder_model import COLUMNS
-from widgets.workorder_move import MoveDialog
+from widgets.orders.model import COLUMNS
+from widgets.orders.move import MoveDialog
 
 __all__ = ["demo_store"]  # fixture
 S = OrderState
@@ -33,7 +33,7 @@ def test_alarm_to_closed_order_through_the_ui(
     qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(
-        "widgets.order_form.OrderForm.exec", lambda self: QDialog.DialogCode.Accepted
+        "widgets.orders.form.OrderForm.exec", lambda self: QDialog.DialogCode.Accepted
     )
 
     photo = tmp_path / "site.png"
@@ -148,7 +148,7 @@ def test_supervise_and_escalate_from_the_detail_pane(
 ) -> None:
     """督办 and 上报 are buttons where the role allows them; their dialogs' fields
     reach the order and its history; a supervisor may escalate but not supervise."""
-    from widgets.workorder_actions import OrderActionDialog
+    from widgets.orders.actions import OrderActionDialog
 
     def answer(self: OrderActionDialog) -> QDialog.DialogCode:
         if self.level_box is not None:

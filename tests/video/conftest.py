@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from tests.video.helpers import FAST
-from widgets import video_session
-from widgets.video_backends import PlayerFactory
-from widgets.video_tile import TileCamera, VideoTile
+from widgets.video import session as video_session
+from widgets.video.backends import PlayerFactory
+from widgets.video.tile import TileCamera, VideoTile
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from services.resources import resource
-from widgets.video_player import PlayerOptions
-from widgets.video_tile import TileCamera
+from widgets.video.player import PlayerOptions
+from widgets.video.tile import TileCamera
 
 CLIPS = resource("demo", "video")
 #: Short stall and back-off so that loss and recovery show within seconds.

@@ -55,9 +55,9 @@ def main() -> None:
         translator = TsvTranslator(args.zh)
         app.installTranslator(translator)
     from tests.servers import free_port
-    from widgets.video_backends import PlayerFactory
-    from widgets.video_player import PlayerOptions
-    from widgets.video_tile import TileCamera, VideoTile
+    from widgets.video.backends import PlayerFactory
+    from widgets.video.player import PlayerOptions
+    from widgets.video.tile import TileCamera, VideoTile
 
     communities = {row["code"]: row["name"] for row in rows("communities.csv")}
     cameras = [

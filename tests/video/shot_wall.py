@@ -49,10 +49,10 @@ def main() -> None:
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     from services.resources import resource
-    from widgets.camera_tree import CameraBrowser, tile_camera
     from widgets.theme import apply_theme
-    from widgets.video_backends import PlayerFactory
-    from widgets.video_wall import VideoWall
+    from widgets.video.backends import PlayerFactory
+    from widgets.video.camera_tree import CameraBrowser, tile_camera
+    from widgets.video.wall import VideoWall
 
     apply_theme(app, resource("theme", "dark.qss"))
     if args.zh:

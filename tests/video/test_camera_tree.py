@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from services.domain import CameraEntry
-from widgets.camera_tree import CAMERA_ID_ROLE, CameraBrowser, CameraTree, tile_camera
-from widgets.video_tile import TileCamera
-from widgets.video_wall_slot import CAMERA_MIME, dropped_cameras
+from widgets.video.camera_tree import CAMERA_ID_ROLE, CameraBrowser, CameraTree, tile_camera
+from widgets.video.tile import TileCamera
+from widgets.video.wall_slot import CAMERA_MIME, dropped_cameras
 
 
 def entry(cam: str, name: str, community: str | None, grid: str = "G11") -> CameraEntry:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from console.cli import main
-from widgets.video_vlc_probe import probe_libvlc
+from widgets.video.vlc_probe import probe_libvlc
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -16,9 +16,9 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from tests.video.helpers import camera
-from widgets.video_player import PlayerState
-from widgets.video_session import live_sessions
-from widgets.video_tile import VideoTile
+from widgets.video.player import PlayerState
+from widgets.video.session import live_sessions
+from widgets.video.tile import VideoTile
 
 Behaviour = Callable[[socket.socket], None]
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.video.helpers import camera
-from widgets.video_layouts import BUILT_IN, Cell, WallLayout, big_tile_layout
-from widgets.video_wall_pages import WallPages
+from widgets.video.layouts import BUILT_IN, Cell, WallLayout, big_tile_layout
+from widgets.video.wall_pages import WallPages
 
 
 def covered(layout: WallLayout) -> int:

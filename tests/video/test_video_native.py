@@ -18,10 +18,10 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
-from widgets import video_session
-from widgets.video_backends import PlayerFactory
-from widgets.video_player import PlayerOptions, PlayerState
-from widgets.video_tile import TileCamera, VideoTile
+from widgets.video import session as video_session
+from widgets.video.backends import PlayerFactory
+from widgets.video.player import PlayerOptions, PlayerState
+from widgets.video.tile import TileCamera, VideoTile
 from tests.video.helpers import clip_colours, close_to, dominant_colour
 
 assert QApplication.platformName() == "xcb", QApplication.platformName()

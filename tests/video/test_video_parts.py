@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from tests.video.helpers import CLIPS
-from widgets.video_backends import PlayerFactory, resolve_demo
-from widgets.video_player import PlayerOptions, PlayerState, VideoPlayer
-from widgets.video_session import FrameSlot
-from widgets.video_vlc_probe import VlcProbe
+from widgets.video.backends import PlayerFactory, resolve_demo
+from widgets.video.player import PlayerOptions, PlayerState, VideoPlayer
+from widgets.video.session import FrameSlot
+from widgets.video.vlc_probe import VlcProbe
 
 
 def test_frame_slot_drops_repeats_and_coalesces_notifications() -> None:

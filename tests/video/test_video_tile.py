@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtGui import QImage
 
 from tests.video.helpers import FAST, camera, clip, clip_colours, close_to, dominant_colour
-from widgets import video_session
-from widgets.video_backends import PlayerFactory
-from widgets.video_player import PlayerState
-from widgets.video_tile_paint import message
-from widgets.video_vlc_probe import probe_libvlc
+from widgets.video import session as video_session
+from widgets.video.backends import PlayerFactory
+from widgets.video.player import PlayerState
+from widgets.video.tile_paint import message
+from widgets.video.vlc_probe import probe_libvlc
 
 WAIT = 20000  # ms: bound of every wait for a stream
 
@@ -175,7 +175,7 @@ def test_closed_and_hidden_tiles_leave_no_player(qtbot, make_tile) -> None:
 def test_a_tile_deleted_with_its_parent_releases_its_player(qtbot, factory) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from widgets.video_tile import VideoTile
+    from widgets.video.tile import VideoTile
 
     wall = QWidget()
     tile = VideoTile(camera("CAM-070"), factory, wall)

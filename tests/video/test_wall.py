@@ -13,11 +13,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 from tests.video.helpers import camera, clip_colours, close_to, dominant_colour
-from widgets.video_backends import PlayerFactory
-from widgets.video_player import PlayerState
-from widgets.video_tile import VideoTile
-from widgets.video_wall import VideoWall
-from widgets.video_wall_slot import camera_mime
+from widgets.video.backends import PlayerFactory
+from widgets.video.player import PlayerState
+from widgets.video.tile import VideoTile
+from widgets.video.wall import VideoWall
+from widgets.video.wall_slot import camera_mime
 
 WAIT = 20000  # ms
 MakeWall = Callable[..., VideoWall]
@@ -50,7 +50,7 @@ def make_wall(qtbot, factory: PlayerFactory, tmp_path) -> Iterator[MakeWall]:  #
 
 
 def live(wall: VideoWall) -> int:
-    from widgets import video_session
+    from widgets.video import session as video_session
 
     return video_session.live_sessions()
 
@@ -251,7 +251,7 @@ def test_a_hidden_wall_decodes_nothing(qtbot, make_wall) -> None:
 
 
 def test_a_custom_layout_gives_the_first_camera_the_large_tile(qtbot, make_wall) -> None:
-    from widgets.video_layouts import WallLayout
+    from widgets.video.layouts import WallLayout
 
     wall = make_wall(8, "4")
     custom = WallLayout.from_dict(

@@ -1,0 +1,1 @@
+"""The alert queue: its model, table, filter, texts, tone, the false-alarm dialog."""

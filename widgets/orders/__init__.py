@@ -1,0 +1,1 @@
+"""The work-order desk: its table model, the detail pane, moves and steps, the form."""

@@ -1,0 +1,1 @@
+"""The video wall: tiles, players (libVLC), layouts, pages, the camera tree."""
