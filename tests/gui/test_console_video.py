@@ -23,12 +23,9 @@ from services.domain import Principal, Role
 from services.ingest.writer import IngestWriter
 from services.order_desk import OrderDesk
 from services.workflow.orders import NewOrder, WorkOrderService
-from tests.gui.test_session import demo_store
-from tests.store.test_ingest_writer import alert
+from tests.store.helpers import alert
 from widgets.video.player import PlayerState
 from widgets.video.session import live_sessions
-
-__all__ = ["demo_store"]  # fixture
 
 
 def console(qtbot: QtBot, store: Store, link: bool = True) -> tuple[Session, Workspace]:

@@ -22,7 +22,7 @@ from services.district_map import load_district_map
 from services.domain import AlarmState, DistrictMap, MapDevice, QueuedAlarm
 from services.geo import GridIndex
 from services.resources import resource
-from tests.gui.test_alert_queue import alarm
+from tests.gui.helpers import alarm
 from widgets.map.grid_map import GridMap
 from widgets.map.icons import kind_colour
 from widgets.map.items import ICON_SCALE

@@ -28,10 +28,8 @@ from services.domain import OrderState
 from services.ingest.writer import IngestWriter
 from services.rules import RuleEngine, RuleSet
 from services.workflow.orders import WorkOrderService
-from tests.gui.test_session import demo_store
-from tests.store.test_ingest_writer import alert
+from tests.store.helpers import alert
 
-__all__ = ["demo_store"]  # fixture
 S = OrderState
 Key = Qt.Key
 

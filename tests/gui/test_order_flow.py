@@ -19,13 +19,10 @@ from services.domain import OrderState, Principal, Role
 from services.ingest.writer import IngestWriter
 from services.order_desk import OrderDesk
 from services.workflow.orders import Move, WorkOrderService
-from tests.gui.test_session import demo_store
-from tests.store.test_attachments import png_bytes
-from tests.store.test_ingest_writer import alert
+from tests.store.helpers import alert, png_bytes
 from widgets.orders.model import COLUMNS
 from widgets.orders.move import MoveDialog
 
-__all__ = ["demo_store"]  # fixture
 S = OrderState
 
 

@@ -4,54 +4,14 @@ acknowledgement goes back to the store for the signed-in user."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import insert, text
+from sqlalchemy import text
 
 from console.app import build_window, create_app
 from console.session import Session
-from services.auth import add_demo_users
-from services.db.demo import load_demo_district
-from services.db.migrate import upgrade
-from services.db.models import Device, table_of
 from services.db.store import Store
 from services.ingest.writer import IngestWriter
-from tests.store.test_ingest_writer import alert
-
-
-@pytest.fixture
-def demo_store(tmp_path: Path) -> Iterator[Store]:
-    store = Store(f"sqlite:///{tmp_path / 'console.db'}")
-    upgrade(store.engine)
-    load_demo_district(store, devices=False)
-    add_demo_users(store)
-    with store.transaction() as tx:
-        tx.conn.execute(
-            insert(table_of(Device)),
-            [
-                {
-                    "id": "EL-0231",
-                    "kind": "elevator",
-                    "name": "8号楼电梯",
-                    "grid_code": "G21",
-                    "lon": 121.492,
-                    "lat": 31.398,
-                },
-                {
-                    "id": "AF-1102",
-                    "kind": "arc_fault",
-                    "name": "配电箱",
-                    "grid_code": "G12",
-                    "lon": 121.487,
-                    "lat": 31.402,
-                },
-            ],
-        )
-    yield store
-    store.close()
+from tests.store.helpers import alert
 
 
 def test_sign_in_then_live_queue_and_acknowledge(qtbot: QtBot, demo_store: Store) -> None:

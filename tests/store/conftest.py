@@ -16,15 +16,19 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import insert
 from sqlalchemy.engine import URL, make_url
 
 from services.auth import UserService
 from services.db.changefeed import libpq_conninfo
 from services.db.demo import load_demo_district
 from services.db.migrate import upgrade
+from services.db.models import Device, table_of
 from services.db.store import Store
 from services.domain import Role
+from services.ingest.writer import IngestWriter
 from services.workflow.orders import WorkOrderService
+from tests.store.helpers import DEVICES
 
 
 @pytest.fixture(scope="session")
@@ -128,3 +132,15 @@ def signed_in(
     """The command line signed in on ``store`` as the operator ``wang``."""
     cli_sign_in(store, monkeypatch)
     capsys.readouterr()  # "signed in as ..." is not the test's output
+
+
+@pytest.fixture
+def writer(store: Store) -> Iterator[IngestWriter]:
+    with store.transaction() as tx:
+        tx.conn.execute(
+            insert(table_of(Device)),
+            [{"id": d, "kind": k, "name": d, "grid_code": g} for d, k, g in DEVICES],
+        )
+    w = IngestWriter(store, latches=lambda kind, t: kind == "arc_fault" and t == "arc_detected")
+    w.load_devices()
+    yield w

@@ -1,9 +1,18 @@
-"""Driving orders to a state, for the lifecycle tests."""
+"""Helpers the store's tests share: driving orders to a state (the lifecycle
+tests), the ingest writer's devices and alerts, rows read back, a real PNG, the
+command line on a store."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import struct
+import zlib
+from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import text
+
+from console.cli import main
+from services.alerts.messages import AlertIn, Channel, DeviceKind, Topic
+from services.db.store import Store
 from services.domain import Actor, Category, Outcome, Priority
 from services.domain import OrderState as S
 from services.domain import WorkOrder as OrderView
@@ -61,3 +70,78 @@ def drive(svc: WorkOrderService, order: OrderView, *targets: S) -> OrderView:
 
 def order_in(svc: WorkOrderService, state: S, **kw: object) -> OrderView:
     return drive(svc, raise_order(svc, **kw), *PATH[state])  # type: ignore[arg-type]
+
+
+T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+
+
+DEVICES = [
+    ("EL-0231", "elevator", "G21"),
+    ("AF-1102", "arc_fault", "G12"),
+    ("CAM-001", "camera", "G11"),
+]
+
+
+def topic(device: str, kind: str, channel: Channel = Channel.EVENT) -> Topic:
+    return Topic("youyi", DeviceKind(kind), device, channel)
+
+
+def alert(
+    key: str,
+    device: str = "EL-0231",
+    kind: str = "elevator",
+    alert_type: str = "ebike_entering",
+    seconds: int = 0,
+    severity: int = 2,
+    **kw: object,
+) -> AlertIn:
+    return AlertIn(
+        event_key=key,
+        topic=topic(device, kind),
+        alert_type=alert_type,
+        severity=severity,
+        occurred_at=T0 + timedelta(seconds=seconds),
+        payload={"floor": 7},
+        **kw,
+    )  # type: ignore[arg-type]
+
+
+def rows(store: Store, sql: str) -> list[tuple[object, ...]]:
+    with store.reading() as conn:
+        return [tuple(r) for r in conn.execute(text(sql))]
+
+
+OP = OPERATOR  # the actor of an alarm action
+
+
+def alarm_id(store: Store) -> int:
+    return int(str(rows(store, "SELECT max(id) FROM alarms")[0][0]))
+
+
+def png_bytes(rgb: tuple[int, int, int], width: int = 8, height: int = 6) -> bytes:
+    """A real PNG of one colour (no Qt in the store's tests)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+HEADER = "id,kind,name,community,lon,lat,camera_ids,reporting_interval_s"
+
+
+def c01(store: Store) -> tuple[float, float]:
+    (lon, lat), *_ = rows(store, "SELECT lon, lat FROM communities WHERE code = 'C01'")
+    return float(str(lon)), float(str(lat))
+
+
+def run(store: Store, *argv: str) -> int:
+    return main(["--db", store.url.render_as_string(hide_password=False), *argv])

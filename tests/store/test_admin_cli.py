@@ -8,14 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from console.cli import main
 from services.db.store import Store
 from services.resources import resource
-from tests.store.test_registry import HEADER, c01, rows
-
-
-def run(store: Store, *argv: str) -> int:
-    return main(["--db", store.url.render_as_string(hide_password=False), *argv])
+from tests.store.helpers import HEADER, c01, rows, run
 
 
 def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:

@@ -9,9 +9,7 @@ from services.db.store import Store
 from services.domain import Principal, Role
 from services.errors import PermissionDeniedError
 from services.ingest.writer import IngestWriter
-from tests.store.test_ingest_writer import alert, writer
-
-__all__ = ["writer"]  # fixture
+from tests.store.helpers import alert
 
 OPERATOR = Principal(1, "operator", "值班员", Role.OPERATOR)
 SUPERVISOR = Principal(2, "supervisor", "网格长", Role.SUPERVISOR, frozenset({"G21"}))

@@ -9,18 +9,10 @@ from sqlalchemy import text
 
 from services.alarms import AlarmService
 from services.db.store import Store
-from services.domain import Actor
 from services.errors import ConflictError, TransitionError, ValidationError
 from services.ingest.writer import IngestWriter
 from tests.store.conftest import FakeClock
-from tests.store.test_ingest_writer import alert, rows, writer
-
-__all__ = ["writer"]  # fixture
-OP = Actor("wang.op", "ws-01")
-
-
-def _alarm_id(store: Store) -> int:
-    return int(str(rows(store, "SELECT max(id) FROM alarms")[0][0]))
+from tests.store.helpers import OP, alarm_id, alert, rows
 
 
 def test_acknowledge_then_clear_closes(
@@ -28,7 +20,7 @@ def test_acknowledge_then_clear_closes(
 ) -> None:
     svc = AlarmService(store, clock)
     writer.write_batch([alert("e1")])
-    alarm = svc.get(_alarm_id(store))
+    alarm = svc.get(alarm_id(store))
     acked = svc.acknowledge(alarm.id, version=alarm.version, actor=OP)
     assert (acked.state, acked.is_open) == ("active_ack", True)
     with pytest.raises(ConflictError):
@@ -53,7 +45,7 @@ def test_latched_arc_alarm_needs_a_reset(
             alert("a2", "AF-1102", "arc_fault", "arc_detected", seconds=3, clear=True),
         ]
     )
-    alarm = svc.get(_alarm_id(store))
+    alarm = svc.get(alarm_id(store))
     assert alarm.latched and alarm.is_open
     with pytest.raises(ValidationError, match="note"):
         svc.reset(alarm.id, version=alarm.version, actor=OP, note="")
@@ -64,7 +56,7 @@ def test_latched_arc_alarm_needs_a_reset(
 def test_shelve_and_false_alarm(store: Store, writer: IngestWriter, clock: FakeClock) -> None:
     svc = AlarmService(store, clock)
     writer.write_batch([alert("s1")])
-    alarm = svc.get(_alarm_id(store))
+    alarm = svc.get(alarm_id(store))
     with pytest.raises(ValidationError, match="reason"):
         svc.shelve(
             alarm.id,

@@ -3,8 +3,6 @@ refused plainly when they are not pictures, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
@@ -16,23 +14,7 @@ from services.db.store import Store
 from services.domain import OrderState
 from services.errors import NotFoundError, ValidationError
 from services.workflow.orders import Move, NewOrder, WorkOrderService
-
-
-def png_bytes(rgb: tuple[int, int, int], width: int = 8, height: int = 6) -> bytes:
-    """A real PNG of one colour (no Qt in the store's tests)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+from tests.store.helpers import png_bytes
 
 
 def png(tmp_path: Path, name: str, rgb: tuple[int, int, int]) -> Path:

@@ -130,7 +130,7 @@ def test_users_command_line(
 ) -> None:
     import io
 
-    from tests.store.test_admin_cli import run
+    from tests.store.helpers import run
 
     monkeypatch.setattr("sys.stdin", io.StringIO("pass-1234\n"))
     argv = ["users", "add", "li", "--role", "supervisor", "--grid", "G11", "--password-stdin"]

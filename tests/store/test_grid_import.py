@@ -16,8 +16,7 @@ from services.errors import ConfigError, RefusedFileError
 from services.grids import import_grids, load_grid_index
 from services.resources import resource
 from services.workflow.orders import WorkOrderService
-from tests.store.helpers import order_in
-from tests.store.test_registry import rows
+from tests.store.helpers import order_in, rows
 
 
 def demo_grids() -> dict[str, Any]:

@@ -16,9 +16,7 @@ from services.ingest.writer import IngestWriter
 from services.rules import RuleEngine, RuleSet
 from services.workflow.orders import WorkOrderService
 from tests.store.conftest import FakeClock
-from tests.store.test_ingest_writer import T0, alert, rows, writer
-
-__all__ = ["writer"]  # fixture
+from tests.store.helpers import T0, alert, rows
 
 HOLD_S = 10
 

@@ -19,9 +19,7 @@ from services.db.migrate import upgrade
 from services.db.store import Store
 from services.errors import DatabaseUnavailableError
 from services.ingest.writer import IngestWriter
-from tests.store.test_ingest_writer import T0, alert, rows, topic, writer
-
-__all__ = ["writer"]  # fixture
+from tests.store.helpers import T0, alert, rows, topic
 
 
 def test_an_alert_under_another_kind_is_quarantined_with_the_reason(

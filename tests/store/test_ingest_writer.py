@@ -3,72 +3,20 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import insert, text
+from sqlalchemy import text
 
 from services.alerts.messages import (
-    AlertIn,
     Channel,
-    DeviceKind,
     Rejected,
     StatusIn,
     TelemetryIn,
-    Topic,
 )
-from services.db.models import Device, table_of
 from services.db.store import Store
 from services.ingest.writer import IngestWriter
-
-T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
-DEVICES = [
-    ("EL-0231", "elevator", "G21"),
-    ("AF-1102", "arc_fault", "G12"),
-    ("CAM-001", "camera", "G11"),
-]
-
-
-@pytest.fixture
-def writer(store: Store) -> Iterator[IngestWriter]:
-    with store.transaction() as tx:
-        tx.conn.execute(
-            insert(table_of(Device)),
-            [{"id": d, "kind": k, "name": d, "grid_code": g} for d, k, g in DEVICES],
-        )
-    w = IngestWriter(store, latches=lambda kind, t: kind == "arc_fault" and t == "arc_detected")
-    w.load_devices()
-    yield w
-
-
-def topic(device: str, kind: str, channel: Channel = Channel.EVENT) -> Topic:
-    return Topic("youyi", DeviceKind(kind), device, channel)
-
-
-def alert(
-    key: str,
-    device: str = "EL-0231",
-    kind: str = "elevator",
-    alert_type: str = "ebike_entering",
-    seconds: int = 0,
-    severity: int = 2,
-    **kw: object,
-) -> AlertIn:
-    return AlertIn(
-        event_key=key,
-        topic=topic(device, kind),
-        alert_type=alert_type,
-        severity=severity,
-        occurred_at=T0 + timedelta(seconds=seconds),
-        payload={"floor": 7},
-        **kw,
-    )  # type: ignore[arg-type]
-
-
-def rows(store: Store, sql: str) -> list[tuple[object, ...]]:
-    with store.reading() as conn:
-        return [tuple(r) for r in conn.execute(text(sql))]
+from tests.store.helpers import T0, alert, rows, topic
 
 
 def test_redelivered_alert_is_stored_once_and_alarms_fold(

@@ -24,9 +24,8 @@ from services.order_desk import OrderDesk
 from services.permissions import allowed_moves
 from services.workflow.orders import Move, NewOrder, WorkOrderService
 from tests.store.conftest import FakeClock
-from tests.store.test_ingest_writer import alert, rows, writer
+from tests.store.helpers import alert, rows
 
-__all__ = ["writer"]  # fixture
 S = OrderState
 OPERATOR = Principal(1, "operator", "值班员", Role.OPERATOR)
 SUPERVISOR = Principal(2, "supervisor", "网格长", Role.SUPERVISOR, frozenset({"G21"}))

@@ -21,7 +21,7 @@ from services.db.store import Store
 from services.ingest import quarantine
 from services.ingest.quarantine import prune_quarantine, quarantine_row
 from services.ingest.writer import IngestWriter
-from tests.store.test_ingest_writer import T0, rows
+from tests.store.helpers import T0, rows
 
 BIG = 10 * 1024 * 1024
 

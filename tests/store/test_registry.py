@@ -15,13 +15,7 @@ from services.db.store import Store
 from services.errors import ConfigError, RefusedFileError
 from services.registry import export_devices, import_devices
 from services.resources import resource
-
-HEADER = "id,kind,name,community,lon,lat,camera_ids,reporting_interval_s"
-
-
-def rows(store: Store, sql: str) -> list[tuple[object, ...]]:
-    with store.reading() as conn:
-        return [tuple(r) for r in conn.execute(text(sql))]
+from tests.store.helpers import HEADER, c01, rows
 
 
 def registry(store: Store) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
@@ -31,11 +25,6 @@ def registry(store: Store) -> tuple[list[tuple[object, ...]], list[tuple[object,
         "FROM devices ORDER BY id",
     )
     return devices, rows(store, "SELECT device_id, camera_id FROM device_cameras ORDER BY 1, 2")
-
-
-def c01(store: Store) -> tuple[float, float]:
-    (lon, lat), *_ = rows(store, "SELECT lon, lat FROM communities WHERE code = 'C01'")
-    return float(str(lon)), float(str(lat))
 
 
 def test_demo_devices_load_fast_and_once(store: Store) -> None:

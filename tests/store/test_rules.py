@@ -13,9 +13,7 @@ from services.ingest.writer import IngestWriter
 from services.rules import RuleEngine, RuleSet
 from services.workflow.orders import WorkOrderService
 from tests.store.conftest import FakeClock
-from tests.store.test_ingest_writer import alert, rows, writer
-
-__all__ = ["writer"]  # fixture
+from tests.store.helpers import alert, rows
 
 
 @pytest.fixture

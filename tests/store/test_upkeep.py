@@ -14,10 +14,8 @@ from services.domain import Principal, Role
 from services.ingest.maintenance import fold_telemetry, mark_offline, unshelve_expired
 from services.ingest.writer import IngestWriter
 from tests.store.conftest import FakeClock
-from tests.store.test_alarms import OP, _alarm_id
-from tests.store.test_ingest_writer import T0, alert, rows, topic, writer
+from tests.store.helpers import OP, T0, alarm_id, alert, rows, topic
 
-__all__ = ["writer"]  # fixture
 OPERATOR_P = Principal(1, "wang.op", "王伟", Role.OPERATOR)
 
 
@@ -102,7 +100,7 @@ def test_a_device_offline_is_an_alarm_until_it_is_heard_from_again(
 def test_shelving_ends(store: Store, writer: IngestWriter, clock: FakeClock) -> None:
     writer.write_batch([alert("e1")])
     svc = AlarmService(store, clock)
-    alarm = svc.get(_alarm_id(store))
+    alarm = svc.get(alarm_id(store))
     svc.shelve(
         alarm.id,
         version=alarm.version,

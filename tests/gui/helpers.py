@@ -1,0 +1,34 @@
+"""Helpers the GUI tests share."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from services.domain import AlarmState, QueuedAlarm
+
+T0 = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
+
+
+def alarm(i: int, grid: str = "G21", severity: int = 3, state: str = "active_unack") -> QueuedAlarm:
+    return QueuedAlarm(
+        id=i,
+        alarm_key=f"EL-{i:04d}:trapped_passenger",
+        device_id=f"EL-{i:04d}",
+        device_name=f"{i}号楼电梯",
+        kind="elevator",
+        alarm_type="trapped_passenger",
+        label="电梯困人",
+        severity=severity,
+        state=AlarmState(state),
+        latched=False,
+        count=1,
+        first_seen=T0,
+        last_seen=T0 + timedelta(seconds=i),
+        grid=grid,
+        community="C01",
+        community_name="宝山八村",
+        lon=121.49,
+        lat=31.40,
+        work_order_id=None,
+        version=1,
+    )
