@@ -8,19 +8,17 @@ import os
 import socket
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from console import __version__
 from console.cli_parser import OneLineParser, accept_anywhere
+from console.cli_store import PROG, open_store, opened
 from console.connection import apply_saved
 from services.db.migrate import current_revision, head_revision, is_current, upgrade
 from services.db.store import Store
-from services.db.url import resolve_url
-from services.errors import ConfigError, ServiceError
+from services.errors import ServiceError
 
 log = logging.getLogger(__name__)
-PROG = "youyi-console"
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -142,46 +140,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def open_store(args: argparse.Namespace, *, migrated: bool = True) -> Store:
-    """The store named by ``--db`` (or the default), checked to be reachable and,
-    unless ``migrated`` is False, at the newest schema.  A SQLite file named by
-    ``--db`` that is not there is refused, not made (``db upgrade`` makes it)."""
-    url = resolve_url(args.db)
-    if migrated and args.db and url.get_backend_name() == "sqlite":
-        path = Path(url.database or "").expanduser()
-        if url.database not in (None, "", ":memory:") and not path.is_file():
-            raise ConfigError(f"no SQLite database at {path}: run `{PROG} db upgrade` to make one")
-    store = Store(url)
-    if migrated and not is_current(store.engine):
-        now, head = current_revision(store.engine), head_revision()
-        if now != head:
-            store.close()
-            raise ConfigError(
-                f"the database is at schema {now or 'none'}, this console needs {head}: "
-                f"run `{PROG} db upgrade`"
-            )
-    return store
-
-
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    store = open_store(args, migrated=False)
-    try:
+    with opened(args, migrated=False) as store:
         rev = upgrade(store.engine)
         print(f"{store.label}: schema at {rev}")
-    finally:
-        store.close()
     return 0
 
 
 def cmd_db_current(args: argparse.Namespace) -> int:
-    store = open_store(args, migrated=False)
-    try:
+    with opened(args, migrated=False) as store:
         print(
             f"{store.label}: schema at {current_revision(store.engine) or 'none'} "
             f"(newest {head_revision()})"
         )
-    finally:
-        store.close()
     return 0
 
 
@@ -197,13 +168,10 @@ def seed_demo(store: Store) -> int:
 def cmd_db_seed(args: argparse.Namespace) -> int:
     from console.cli_sign_in import administrator
 
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         administrator(args, store)  # the demo's accounts are accounts
         added = seed_demo(store)
         print(f"{store.label}: {added} demo rows added")
-    finally:
-        store.close()
     return 0
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from console.cli_parser import number
 from console.cli_sign_in import administrator
+from console.cli_store import opened
 from services.errors import OutsideDistrictError
 from services.geo import GridIndex, Placement
 
@@ -60,14 +61,10 @@ def add_admin_commands(sub: Any) -> None:
 
 
 def cmd_grids_import(args: argparse.Namespace) -> int:
-    from console.cli import open_store
     from services.grids import import_grids
 
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         r = import_grids(store, args.file, administrator(args, store))
-    finally:
-        store.close()
     print(
         f"{args.file.name}: {r.cells} grid cells imported ({r.added} new, {r.removed} removed); "
         f"{r.moved} communities and devices now in another cell"
@@ -79,15 +76,10 @@ def cmd_grids_locate(args: argparse.Namespace) -> int:
     if args.grids:
         index = GridIndex.from_file(args.grids)
     else:
-        from console.cli import open_store
         from services.grids import load_grid_index
 
-        store = open_store(args)
-        try:
-            with store.reading() as conn:
-                index = load_grid_index(conn)
-        finally:
-            store.close()
+        with opened(args) as store, store.reading() as conn:
+            index = load_grid_index(conn)
     try:
         place = index.locate(args.lon, args.lat)
     except OutsideDistrictError as exc:
@@ -98,29 +90,21 @@ def cmd_grids_locate(args: argparse.Namespace) -> int:
 
 
 def cmd_devices_import(args: argparse.Namespace) -> int:
-    from console.cli import open_store
     from services.registry import import_devices
 
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         r = import_devices(
             store, args.file, administrator(args, store), change_kinds=args.change_kinds
         )
-    finally:
-        store.close()
     print(f"{args.file.name}: {r.devices} devices imported ({r.added} new, {r.updated} updated)")
     return 0
 
 
 def cmd_devices_export(args: argparse.Namespace) -> int:
-    from console.cli import open_store
     from services.registry import export_devices
 
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         n = export_devices(store, args.file)
-    finally:
-        store.close()
     print(f"{n} devices written to {args.file}")
     return 0
 

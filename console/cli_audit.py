@@ -7,6 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from console.cli_store import opened
+
 
 def add_audit_commands(sub: Any) -> None:
     audit = sub.add_parser("audit", help="the audit trail")
@@ -46,7 +48,6 @@ def add_audit_commands(sub: Any) -> None:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from console.cli import open_store
     from services import audit
     from services.audit_anchor import (
         CheckpointFile,
@@ -59,8 +60,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     files = [CheckpointFile(p) for p in args.checkpoints or [None]]
     signer = Signer()
     trusted = {signer.public_key, *(k.strip().lower() for k in args.trust)}
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         with store.reading() as conn:
             report = audit.verify(conn)
             anchors = verify_checkpoints(conn, database_name(store), files, trusted)
@@ -69,8 +69,6 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
             take_checkpoint(
                 store, signer, CheckpointFile(args.checkpoints[0] if args.checkpoints else None)
             )
-    finally:
-        store.close()
     for problem in [*report.problems, *anchors.problems]:
         print(problem)
     verdict = (
@@ -88,16 +86,12 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
-    from console.cli import open_store
     from services.audit_anchor import CheckpointFile, Signer, take_checkpoint
 
     signer = Signer()
     file = CheckpointFile(args.checkpoints)
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         cp = take_checkpoint(store, signer, file)
-    finally:
-        store.close()
     if cp is None:
         print(f"checkpoint: the trail has not moved since the last one in {file.path}")
     else:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from console.cli_parser import DAY, number
+from console.cli_store import open_store, opened
 from services.district_time import district_tz
 
 LOCAL = district_tz()
@@ -61,13 +62,12 @@ def add_ingest_commands(sub: Any) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from console.cli import open_store
     from services.bus import BrokerSettings
     from services.ingest.service import IngestService, topics_for
 
     settings = BrokerSettings.from_url(args.broker, client_id=args.client_id)
     topics_for(args.site, args.shared)  # refused before anything opens
-    store = open_store(args)
+    store = open_store(args)  # held for the service's life, closed by its stop
     try:
         service = IngestService(
             store, settings, args.site, shared_group=args.shared, spool_path=args.spool
@@ -143,16 +143,11 @@ def _print_stats(service: Any) -> None:
 
 
 def cmd_quarantine_list(args: argparse.Namespace) -> int:
-    from console.cli import open_store
     from services.db.models import Quarantine, table_of
 
-    store = open_store(args)
     q = table_of(Quarantine)
-    try:
-        with store.reading() as conn:
-            rows = conn.execute(select(q).order_by(q.c.id.desc()).limit(args.limit)).all()
-    finally:
-        store.close()
+    with opened(args) as store, store.reading() as conn:
+        rows = conn.execute(select(q).order_by(q.c.id.desc()).limit(args.limit)).all()
     for r in rows:
         at = r.received_at.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S")
         raw = bytes(r.raw)[:80].decode("utf-8", "replace").replace("\n", " ")

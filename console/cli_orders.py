@@ -10,6 +10,7 @@ from typing import Any
 
 from console.cli_parser import number
 from console.cli_sign_in import acting_as, cli_console
+from console.cli_store import opened
 from services.district_time import district_tz
 from services.domain import Category, OrderState, Outcome, Principal, Priority
 from services.domain import WorkOrder as OrderView
@@ -67,14 +68,9 @@ def add_order_commands(sub: Any) -> None:
 def _desk(args: argparse.Namespace) -> Iterator[tuple[OrderDesk, Principal]]:
     """The order desk and the signed-in account it acts for (its rights and
     grid cells, as in the console)."""
-    from console.cli import open_store
-
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         principal = acting_as(args, store)
         yield OrderDesk(WorkOrderService(store), console=cli_console()), principal
-    finally:
-        store.close()
 
 
 def _line(o: OrderView) -> str:
@@ -150,13 +146,8 @@ def cmd_escalate(args: argparse.Namespace) -> int:
 
 def cmd_watch(args: argparse.Namespace) -> int:
     """The deadline rule's own run (a scheduled job, the system acting)."""
-    from console.cli import open_store
-
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         result = deadline_watch.scan(WorkOrderService(store))
-    finally:
-        store.close()
     print(f"near due: {len(result.near_due)}  overdue: {len(result.overdue)}")
     for overdue in result.overdue:
         print(f"  overdue {overdue}")

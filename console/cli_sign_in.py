@@ -34,6 +34,7 @@ from typing import Any
 import platformdirs
 from sqlalchemy import text
 
+from console.cli_store import opened
 from services.auth import UserService
 from services.db.store import Store
 from services.domain import Actor, Principal, Role
@@ -233,7 +234,6 @@ def add_sign_in_commands(sub: Any) -> None:
 
 
 def cmd_login(args: argparse.Namespace) -> int:
-    from console.cli import open_store
     from console.cli_users import read_password
 
     if not args.user:
@@ -241,8 +241,7 @@ def cmd_login(args: argparse.Namespace) -> int:
     if not args.password_stdin and not _interactive():
         raise SignInRequiredError("no terminal to ask the password on: use --password-stdin")
     password = read_password(args.password_stdin, twice=False)
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         keeper = TokenKeeper()
         principal, token, until = SignInTokens(store).sign_in(
             args.user, password, console=cli_console(), hours=args.hours
@@ -253,8 +252,6 @@ def cmd_login(args: argparse.Namespace) -> int:
             SignInTokens(store).sign_out(token, console=cli_console())  # no token left unkept
             raise
         label = store.label
-    finally:
-        store.close()
     print(
         f"signed in as {principal.login} ({principal.role.value}) on {label} "
         f"until {until.astimezone().strftime('%Y-%m-%d %H:%M')}; kept in {keeper.where()}"
@@ -263,31 +260,21 @@ def cmd_login(args: argparse.Namespace) -> int:
 
 
 def cmd_logout(args: argparse.Namespace) -> int:
-    from console.cli import open_store
-
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         keeper, key = TokenKeeper(), db_key(store)
         token = keeper.get(key)
         login = SignInTokens(store).sign_out(token, console=cli_console()) if token else None
         keeper.forget(key)
-    finally:
-        store.close()
     print(f"{login} signed out" if login else "not signed in")
     return 0
 
 
 def cmd_whoami(args: argparse.Namespace) -> int:
-    from console.cli import open_store
-
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         token = TokenKeeper().get(db_key(store))
         if not token:
             raise SignInRequiredError(f"not signed in: {_how_to_sign_in(args.user)}")
         p = SignInTokens(store).principal(token)
-    finally:
-        store.close()
     scope = f" over {', '.join(sorted(p.grids))}" if p.grids else ""
     unit = f" of {p.unit}" if p.unit else ""
     print(f"{p.login} ({p.role.value}{unit}{scope}) as {cli_console()}")

@@ -105,13 +105,10 @@ def _devices(args: argparse.Namespace) -> list[Any]:
     from services.sim_fleet import devices_from_store, synthetic_fleet
 
     if not args.synthetic:
-        from console.cli import open_store
+        from console.cli_store import opened
 
-        store = open_store(args)
-        try:
+        with opened(args) as store:
             devices = devices_from_store(store)
-        finally:
-            store.close()
         if devices:
             return devices
         print(f"no devices in {store.label}: simulating a made-up fleet (ids SIM-...)")

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from console.cli_sign_in import administrator
+from console.cli_store import opened
 from services.auth import UserService
 from services.domain import Actor, Role
 from services.text_rules import shown
@@ -67,13 +68,8 @@ def read_password(from_stdin: bool, *, twice: bool = True) -> str:
 def _as_administrator(args: argparse.Namespace) -> Iterator[tuple[UserService, Actor]]:
     """The account service and the administrator acting (checked before
     anything is asked or read)."""
-    from console.cli import open_store
-
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         yield UserService(store), administrator(args, store)
-    finally:
-        store.close()
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
@@ -93,14 +89,9 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 
 def cmd_users_passwd(args: argparse.Namespace) -> int:
     """An administrator sets anyone's password; a signed-in user their own."""
-    from console.cli import open_store
-
-    store = open_store(args)
-    try:
+    with opened(args) as store:
         actor = administrator(args, store, or_self=args.login)
         UserService(store).set_password(args.login, read_password(args.password_stdin), actor=actor)
-    finally:
-        store.close()
     print(f"password of {args.login} set; its kept sign-ins ended")
     return 0
 
