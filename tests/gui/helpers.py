@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from pytestqt.qtbot import QtBot
+
+from console.app import build_window, create_app
+from console.main_window import MainWindow
+from console.session import Session
+from services.db.store import Store
 from services.domain import AlarmState, QueuedAlarm
 
 T0 = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
@@ -32,3 +38,11 @@ def alarm(i: int, grid: str = "G21", severity: int = 3, state: str = "active_una
         work_order_id=None,
         version=1,
     )
+
+
+def shown_session(qtbot: QtBot, store: Store) -> tuple[MainWindow, Session]:
+    """The console's window shown in Chinese on ``store``, nobody signed in yet."""
+    window, _ = build_window(create_app(), store.label, "zh_CN")
+    qtbot.addWidget(window)
+    window.show()
+    return window, Session(window, store, "zh_CN")

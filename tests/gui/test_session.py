@@ -7,19 +7,14 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from console.app import build_window, create_app
-from console.session import Session
 from services.db.store import Store
 from services.ingest.writer import IngestWriter
+from tests.gui.helpers import shown_session
 from tests.store.helpers import alert
 
 
 def test_sign_in_then_live_queue_and_acknowledge(qtbot: QtBot, demo_store: Store) -> None:
-    app = create_app()
-    window, _ = build_window(app, demo_store.label, "zh_CN")
-    qtbot.addWidget(window)
-    window.show()
-    session = Session(window, demo_store, "zh_CN")
+    window, session = shown_session(qtbot, demo_store)
     session.ask()
     dialog = session.dialog
     assert dialog is not None
@@ -77,11 +72,7 @@ def test_sign_in_then_live_queue_and_acknowledge(qtbot: QtBot, demo_store: Store
 
 
 def test_sign_out_hands_the_console_to_the_next_person(qtbot: QtBot, demo_store: Store) -> None:
-    app = create_app()
-    window, _ = build_window(app, demo_store.label, "zh_CN")
-    qtbot.addWidget(window)
-    window.show()
-    session = Session(window, demo_store, "zh_CN")
+    window, session = shown_session(qtbot, demo_store)
     assert not window.sign_out_action.isEnabled()  # nobody to sign out yet
     session.sign_in_as("supervisor")
     first = session.workspace
