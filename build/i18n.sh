@@ -4,7 +4,7 @@
 # lupdate scans console/ and widgets/ for self.tr(), QCoreApplication.translate()
 # and QT_TRANSLATE_NOOP(); new strings arrive as type="unfinished".  Translate
 # them in resources/i18n/youyi_zh_CN.ts (Qt Linguist: .venv/bin/pyside6-linguist,
-# or any editor) and run this again; tests/gui/test_translations.py fails while a
+# or any editor) and run this again; tests/console/test_translations.py fails while a
 # string is left open or a .qm is stale.  youyi_en.ts stays untranslated on
 # purpose: English is the source language.
 set -euo pipefail

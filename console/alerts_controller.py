@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from console.jobs import Jobs
-from services.alarm_queue import AlarmQueue
+from services.alarms.queue import AlarmQueue
 from services.db.store import Store
 from services.domain import Change, Principal, QueuedAlarm
 from services.errors import ConflictError, ServiceError

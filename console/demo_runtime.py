@@ -3,7 +3,7 @@
 ``youyi-console`` with no arguments runs this beside the window, so that the
 demo shows alerts arriving with no set-up at all:
 
-- a Mosquitto of its own on a free loopback port (``services.local_broker``),
+- a Mosquitto of its own on a free loopback port (``services.simulation.local_broker``),
   the ingest service subscribed to it, and the simulator publishing the demo
   district's traffic to it, paced in real time — MQTT as in a control room;
 - where no Mosquitto is installed (a fresh Windows PC), no broker: the
@@ -28,9 +28,9 @@ from pathlib import Path
 from services.bus import BrokerSettings
 from services.db.store import Store
 from services.ingest.service import IngestService
-from services.local_broker import LocalMosquitto, mosquitto_binary
-from services.sim_fleet import devices_from_store
-from services.simulator import SimConfig, SimMessage, Simulator
+from services.simulation.fleet import devices_from_store
+from services.simulation.local_broker import LocalMosquitto, mosquitto_binary
+from services.simulation.simulator import SimConfig, SimMessage, Simulator
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ class DemoRuntime:
             yield m
 
     def _publish(self, sim: Simulator) -> None:
-        from services.sim_publisher import SimPublisher
+        from services.simulation.publisher import SimPublisher
 
         assert self.broker is not None
         publisher = SimPublisher(BrokerSettings.from_url(self.broker.url, client_id="youyi-demo"))

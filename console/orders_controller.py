@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from console.jobs import Jobs
-from services.attachments import AttachmentStore
 from services.db.store import Store
 from services.domain import (
     ActionRequest,
@@ -27,7 +26,8 @@ from services.domain import (
 )
 from services.domain import WorkOrder as OrderView
 from services.errors import ConflictError, ServiceError
-from services.order_desk import OrderDesk
+from services.workflow.attachments import AttachmentStore
+from services.workflow.desk import OrderDesk
 from services.workflow.orders import Move, NewOrder, WorkOrderService
 from widgets.orders.desk import WorkOrderDesk
 from widgets.orders.photo_viewer import PhotoViewer

@@ -2,7 +2,8 @@
 
 The window is up first; the sign-in dialog sits over it.  Checking a password
 (scrypt, tens of milliseconds) runs on the database worker, never on the GUI
-thread."""
+thread, and so does everything else the session reads: nothing here touches the
+database on the GUI thread."""
 
 from __future__ import annotations
 
@@ -10,13 +11,13 @@ import logging
 import socket
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import text
 
 from console.jobs import Jobs
 from console.main_window import MainWindow
 from console.workspace import Workspace
-from services.auth import UserService
+from services.access.auth import UserService
 from services.db.store import Store
+from services.district.grids import grid_codes
 from services.domain import Principal
 from services.errors import DatabaseUnavailableError, ServiceError
 from widgets.sign_in_dialog import SignInDialog
@@ -40,12 +41,20 @@ class Session:
         window.sign_out_requested.connect(self.sign_out)
 
     def sign_in_as(self, login: str) -> None:
-        """Sign a known user in without a password (the demo's operator)."""
-        try:
-            self._open(self.users.principal(login))
-        except ServiceError as exc:
+        """Sign a known user in without a password (the demo's operator); the
+        workspace opens once the worker has read who they are."""
+        self.jobs.submit(
+            lambda: (self.users.principal(login), grid_codes(self.store)),
+            self._open,
+            lambda exc: self._cannot_sign_in(login, exc),
+        )
+
+    def _cannot_sign_in(self, login: str, exc: BaseException) -> None:
+        if not isinstance(exc, ServiceError):
+            log.error("cannot sign %s in", login, exc_info=exc)
+        else:
             log.warning("cannot sign %s in (%s); asking", login, exc)
-            self.ask()
+        self.ask()
 
     def ask(self) -> None:
         self.dialog = SignInDialog(self.store.label, self.last_login, parent=self.window)
@@ -55,17 +64,20 @@ class Session:
 
     def _on_credentials_entered(self, login: str, password: str) -> None:
         self.jobs.submit(
-            lambda: self.users.sign_in(login, password, console=console_name()),
+            lambda: (
+                self.users.sign_in(login, password, console=console_name()),
+                grid_codes(self.store),
+            ),
             self._signed_in,
             self._refused,
         )
 
-    def _signed_in(self, principal: Principal) -> None:
+    def _signed_in(self, who: tuple[Principal, list[str]]) -> None:
         if self.dialog is not None:
             self.dialog.accept()
             self.dialog.deleteLater()
             self.dialog = None
-        self._open(principal)
+        self._open(who)
 
     def _refused(self, exc: BaseException) -> None:
         if self.dialog is None:
@@ -94,9 +106,10 @@ class Session:
         self.jobs.submit(lambda: self.users.sign_out(login, console=console_name()))
         self.ask()
 
-    def _open(self, principal: Principal) -> None:
-        with self.store.reading() as conn:
-            grids = list(conn.execute(text("SELECT code FROM grid_cells ORDER BY code")).scalars())
+    def _open(self, who: tuple[Principal, list[str]]) -> None:
+        principal, grids = who
+        if self.workspace is not None:  # signed in twice (a second sign_in_as): keep the first
+            return
         self.workspace = Workspace(self.window, self.store, principal, self.lang, grids)
         self.workspace.start()
 

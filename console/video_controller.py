@@ -22,11 +22,11 @@ from console import settings as keys
 from console.jobs import Jobs
 from console.orders_controller import OrdersController
 from console.wall_views import saved_views, with_view
-from services.attachments import AttachmentStore
-from services.cameras import camera_catalogue, cameras_of_devices
+from services.alarms.rules import RuleSet
 from services.db.store import Store
+from services.district.cameras import camera_catalogue, cameras_of_devices
 from services.domain import CameraEntry, Principal, QueuedAlarm
-from services.rules import RuleSet
+from services.workflow.attachments import AttachmentStore
 from widgets.video.backends import PlayerFactory
 from widgets.video.camera_tree import CameraBrowser, tile_camera
 from widgets.video.layouts import WallLayout

@@ -17,8 +17,9 @@ from console.jobs import Jobs
 from console.main_window import MainWindow
 from console.orders_controller import OrdersController
 from console.video_controller import VideoController
+from services.alarms.rules import RuleSet
 from services.db.store import Store
-from services.district_map import device_details, load_district_map
+from services.district.map import device_details, load_district_map
 from services.domain import (
     Category,
     Principal,
@@ -27,7 +28,6 @@ from services.domain import (
     category_for_kind,
     priority_for_severity,
 )
-from services.rules import RuleSet
 from widgets.alerts.queue import AlertQueuePanel
 from widgets.labels import label
 from widgets.map.device_card import DeviceCard

@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+# Fixtures every folder may use: stores on SQLite and PostgreSQL, a clock moved by
+# hand, the command line signed in, the demo district; a district file of grid cells.
+pytest_plugins = ["tests.support.store_fixtures", "tests.support.geo"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The workstation's own settings (a saved database or broker, a layout) never reach
 # a test, nor do the tests' reach the workstation: QSettings under a fresh folder.
@@ -23,7 +27,7 @@ Path(os.environ["XDG_CONFIG_HOME"], "user-dirs.dirs").write_text(
     f'XDG_PICTURES_DIR="{os.environ["XDG_DATA_HOME"]}/Pictures"\n', encoding="utf-8"
 )
 # The command line's sign-ins never reach the workstation's keyring: they go to the
-# file beside the rest (tests/store/test_cli_sign_in.py tries a keyring of its own).
+# file beside the rest (tests/console/cli/test_sign_in.py tries a keyring of its own).
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 

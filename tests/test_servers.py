@@ -8,7 +8,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.servers import (
+from tests.support.servers import (
     ThrowawayMosquitto,
     ThrowawayPostgres,
     free_port,

@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from services.district_time import district_tz
+from services.district.timezone import district_tz
 
 # Shown times are local to the district, whatever the workstation's own zone.
 DISTRICT_TZ = district_tz()

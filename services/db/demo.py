@@ -31,12 +31,12 @@ from services.db.models import (
     unit_grids,
 )
 from services.db.store import Store
+from services.district.geo import GridIndex, read_cells
+from services.district.grids import district_rows
+from services.district.registry import link_cameras, place_devices
+from services.district.registry_files import read_devices
 from services.domain import UnitKind
 from services.errors import ConfigError, OutsideDistrictError
-from services.geo import GridIndex, read_cells
-from services.grids import district_rows
-from services.registry import link_cameras, place_devices
-from services.registry_files import read_devices
 from services.resources import resource
 
 

@@ -1,7 +1,7 @@
 """The shared database's tables (SQLAlchemy 2.x typed declarative models).
 
 Geometry is kept as GeoJSON text so that SQLite and PostgreSQL hold the same
-thing; services.geo (shapely) reads it.  Every time is a UTC ``UTCDateTime``.
+thing; services.district.geo (shapely) reads it.  Every time is a UTC ``UTCDateTime``.
 Alembic migrations in ``services/db/migrations`` create these tables; a test
 checks that the migrations and these models agree.
 """
@@ -143,13 +143,13 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(Text)
     unit_code: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    # Wrong passwords in a row, and the lock they lead to (services/auth_policy.py).
+    # Wrong passwords in a row, and the lock they lead to (services/access/policy.py).
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class SignInToken(Base):
-    """A sign-in of the command line, kept for a while (services/sign_in_tokens.py):
+    """A sign-in of the command line, kept for a while (services/access/tokens.py):
     the SHA-256 of the token, never the token."""
 
     __tablename__ = "sign_in_tokens"
@@ -342,7 +342,7 @@ class WorkOrder(Base):
             postgresql_where=text("is_open AND NOT near_due"),
         ),
         Index("ix_work_orders_created", "created_at"),
-        # The desk (services/order_desk.py, migration 0003): open orders of every
+        # The desk (services/workflow/desk.py, migration 0003): open orders of every
         # grid cell newest first, and "my orders" by reporter or last changer.
         Index(
             "ix_work_orders_open_created",

@@ -25,10 +25,10 @@ from services.domain.district import (
     MapDevice,
     Ring,
 )
+from services.domain.lifecycle import ALLOWED, MOVES, NOTE_REQUIRED, MoveAction
 from services.domain.orders import (
     CLOSED_STATES,
     ESCALATION_LADDER,
-    NOTE_REQUIRED,
     ActionRequest,
     Category,
     DeadlineStage,
@@ -53,8 +53,10 @@ from services.domain.people import (
 )
 
 __all__ = [
+    "ALLOWED",
     "CLOSED_STATES",
     "ESCALATION_LADDER",
+    "MOVES",
     "NOTE_REQUIRED",
     "SYSTEM",
     "UNACKED_ALARM_STATES",
@@ -72,6 +74,7 @@ __all__ = [
     "LinkedCamera",
     "MapCell",
     "MapDevice",
+    "MoveAction",
     "MoveRequest",
     "OrderAction",
     "OrderEvent",

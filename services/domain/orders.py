@@ -27,22 +27,6 @@ class OrderState(StrEnum):
 CLOSED_STATES = frozenset({OrderState.CLOSED, OrderState.NOT_FILED, OrderState.ARCHIVED})
 
 
-#: Moves that must say why (a refusal, a return, a rework, a reopening ...):
-#: the lifecycle (services.workflow.states) enforces it, the desk asks for it.
-NOTE_REQUIRED: frozenset[tuple[OrderState, OrderState]] = frozenset(
-    {
-        (OrderState.REPORTED, OrderState.NOT_FILED),
-        (OrderState.DISPATCHED, OrderState.RETURNED),
-        (OrderState.IN_PROGRESS, OrderState.RETURNED),
-        (OrderState.IN_PROGRESS, OrderState.PARKED),
-        (OrderState.IN_PROGRESS, OrderState.EXTENDED),
-        (OrderState.IN_PROGRESS, OrderState.RESOLVED),
-        (OrderState.RESOLVED, OrderState.IN_PROGRESS),
-        (OrderState.ARCHIVED, OrderState.IN_PROGRESS),
-    }
-)
-
-
 class Outcome(StrEnum):
     FIXED = "fixed"
     DUPLICATE = "duplicate"

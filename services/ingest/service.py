@@ -18,20 +18,20 @@ from pathlib import Path
 
 import platformdirs
 
+from services.alarms.rules import RuleEngine, RuleSet
 from services.alerts.alert_types import AlertTypes
 from services.alerts.messages import Parsed
 from services.audit_anchor import Checkpoint, CheckpointFile, Signer, take_checkpoint
 from services.bus import BrokerSettings
 from services.db.store import Store
+from services.district.grids import load_grid_index
 from services.errors import ConfigError, DatabaseUnavailableError
-from services.grids import load_grid_index
 from services.ingest.hold import promote_held
 from services.ingest.maintenance import upkeep
 from services.ingest.pipeline import IngestPipeline
 from services.ingest.spool import Spool
 from services.ingest.workers import REPORT_EVERY_S, WorkerState, report
 from services.ingest.writer import BatchResult, IngestWriter, Locate
-from services.rules import RuleEngine, RuleSet
 from services.workflow.orders import WorkOrderService
 
 log = logging.getLogger(__name__)

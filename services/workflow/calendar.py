@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from services.district_time import DEFAULT_ZONE
+from services.district.timezone import DEFAULT_ZONE
 from services.errors import ConfigError
 from services.resources import resource
 

@@ -86,9 +86,9 @@ def bench_map(frames: int) -> None:
 
     from PySide6.QtGui import QImage, QPainter
 
-    from services.district_map import polygons_of
+    from services.district.geo import GridIndex
+    from services.district.map import polygons_of
     from services.domain import AlarmState, DistrictMap, MapCell, MapDevice, QueuedAlarm
-    from services.geo import GridIndex
     from services.resources import resource
     from widgets.map.grid_map import GridMap
 

@@ -29,7 +29,7 @@ from sqlalchemy import text
 
 from services.db.store import Store
 from services.domain import Category, OrderFilter, OrderState, Principal, Priority, Role
-from services.order_desk import OrderDesk
+from services.workflow.desk import OrderDesk
 from services.workflow.orders import WorkOrderService
 from tests.bench.bench_store import GRIDS, copy_orders, fresh_db
 

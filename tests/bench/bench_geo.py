@@ -16,7 +16,7 @@ from pathlib import Path
 from services.db.demo import load_demo_district
 from services.db.migrate import upgrade
 from services.db.store import Store
-from services.geo import GridIndex
+from services.district.geo import GridIndex
 from services.resources import resource
 
 

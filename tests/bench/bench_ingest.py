@@ -56,7 +56,7 @@ from sqlalchemy import text
 from services.bus import BrokerSettings
 from services.db.store import Store
 from services.ingest.service import IngestService
-from services.sim_fleet import devices_from_store
+from services.simulation.fleet import devices_from_store
 from tests.bench import ingest_traffic as traffic
 from tests.bench.bench_store import fresh_db
 from tests.bench.ingest_storm import StormResult, report_storm, run_storm
@@ -69,7 +69,7 @@ from tests.bench.ingest_traffic import (
     publish_from_children,
 )
 from tests.bench.ingest_workers import report_workers, run_workers
-from tests.servers import MACHINE_PG, ThrowawayMosquitto, machine_postgres_url
+from tests.support.servers import MACHINE_PG, ThrowawayMosquitto, machine_postgres_url
 
 
 @dataclass

@@ -33,9 +33,9 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from services.district_map import polygons_of
+from services.district.geo import GridIndex
+from services.district.map import polygons_of
 from services.domain import AlarmState, DistrictMap, MapCell, MapDevice, QueuedAlarm
-from services.geo import GridIndex
 from services.resources import resource
 from widgets.map.grid_map import GridMap
 from widgets.map.icons import KIND_COLOURS

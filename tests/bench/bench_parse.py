@@ -14,8 +14,8 @@ from collections import Counter
 from datetime import UTC, datetime
 
 from services.alerts.parse import parse
-from services.sim_fleet import synthetic_fleet
-from services.simulator import SimConfig, Simulator
+from services.simulation.fleet import synthetic_fleet
+from services.simulation.simulator import SimConfig, Simulator
 
 
 def main() -> None:

@@ -29,7 +29,7 @@ from services import audit
 from services.bus import BrokerSettings
 from services.db.store import Store
 from services.ingest.service import IngestService
-from services.sim_fleet import devices_from_store
+from services.simulation.fleet import devices_from_store
 from tests.bench.bench_store import fresh_db
 from tests.bench.ingest_traffic import SITE, Stamped, publish_from_children, storm_stream
 

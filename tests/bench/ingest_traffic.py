@@ -20,13 +20,13 @@ from datetime import UTC, datetime, timedelta
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion, MQTTProtocolVersion
 
-from services import sim_payloads as pl
 from services.alerts.messages import AlertIn, DeviceKind, Parsed
 from services.alerts.parse import parse
 from services.ingest.service import IngestService
 from services.ingest.writer import BatchResult
-from services.sim_fleet import SimDevice
-from services.simulator import SimConfig, Simulator
+from services.simulation import payloads as pl
+from services.simulation.fleet import SimDevice
+from services.simulation.simulator import SimConfig, Simulator
 from tests.bench.raw_publisher import publish_raw
 
 SITE = "youyi"

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from services.db.store import Store
-from services.sim_fleet import devices_from_store
+from services.simulation.fleet import devices_from_store
 from tests.bench.bench_store import fresh_db
 from tests.bench.ingest_traffic import SITE, Stream, alert_stream, publish_from_children
 

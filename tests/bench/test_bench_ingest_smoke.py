@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.bench.bench_ingest import main
-from tests.servers import ThrowawayPostgres, machine_postgres_url
+from tests.support.servers import ThrowawayPostgres, machine_postgres_url
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 
-from services.district_time import district_tz
+from services.district.timezone import district_tz
 from services.domain import QueuedAlarm
 from widgets.labels import codes, label
 

@@ -106,7 +106,7 @@ class CellLayer:
 
     def at(self, point: QPointF) -> str:
         """The cell at a scene point ("" if none); on a border the lowest code, as
-        services.geo places a device."""
+        services.district.geo places a device."""
         hits = sorted(code for code, path in self.paths.items() if path.contains(point))
         return hits[0] if hits else ""
 

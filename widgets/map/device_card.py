@@ -1,6 +1,6 @@
 """A device's card, for a click on it on the map: what it is and where, whether
 it is online, its recent alerts and its linked cameras.  Plain data in
-(``services.district_map.DeviceDetails``), plain values out:
+(``services.district.map.DeviceDetails``), plain values out:
 ``camera_requested(camera_id)`` for a camera's button, ``alarm_requested(id)``
 for an alert (double-click or Enter) that belongs to an alarm."""
 

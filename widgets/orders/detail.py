@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.district_time import district_tz
+from services.district.timezone import district_tz
 from services.domain import (
     ESCALATION_LADDER,
+    NOTE_REQUIRED,
     ActionRequest,
     MoveRequest,
     OrderAction,
@@ -37,7 +38,7 @@ from widgets.orders.actions import (
     escalation_text,
     supervision_text,
 )
-from widgets.orders.move import NEEDS_NOTE, MoveDialog, verb
+from widgets.orders.move import MoveDialog, verb
 
 DISTRICT_TZ = district_tz()
 BUTTONS_PER_ROW = 3
@@ -186,7 +187,7 @@ class OrderDetail(QWidget):
         order = self.order
         if order is None:
             return
-        needs = (order.state, target) in NEEDS_NOTE or target in (S.DISPATCHED, S.CLOSED)
+        needs = (order.state, target) in NOTE_REQUIRED or target in (S.DISPATCHED, S.CLOSED)
         asked: MoveRequest | None = MoveRequest(order.id, order.version, target)
         if needs and self.ask_fields:
             dialog = MoveDialog(order, target, self.units, self)

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from services.district_time import district_tz
+from services.district.timezone import district_tz
 from services.domain import OrderFilter, WorkOrder
 from widgets.labels import label
 

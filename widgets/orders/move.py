@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.domain import NOTE_REQUIRED, MoveRequest, OrderState, Outcome, WorkOrder
+from services.domain import (
+    MOVES,
+    NOTE_REQUIRED,
+    MoveAction,
+    MoveRequest,
+    OrderState,
+    Outcome,
+    WorkOrder,
+)
 from widgets.labels import codes, label
 from widgets.orders.actions import finish_dialog
 
@@ -30,34 +38,33 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name l
     return text
 
 
-#: The verb on each move's button (services.workflow.states.ACTION names the same moves).
-VERBS: dict[tuple[S, S], str] = {
-    (S.REPORTED, S.FILED): QT_TRANSLATE_NOOP("OrderDetail", "File"),
-    (S.REPORTED, S.NOT_FILED): QT_TRANSLATE_NOOP("OrderDetail", "Refuse to file"),
-    (S.FILED, S.DISPATCHED): QT_TRANSLATE_NOOP("OrderDetail", "Dispatch"),
-    (S.DISPATCHED, S.ACKNOWLEDGED): QT_TRANSLATE_NOOP("OrderDetail", "Acknowledge"),
-    (S.DISPATCHED, S.RETURNED): QT_TRANSLATE_NOOP("OrderDetail", "Return"),
-    (S.RETURNED, S.FILED): QT_TRANSLATE_NOOP("OrderDetail", "File again"),
-    (S.ACKNOWLEDGED, S.IN_PROGRESS): QT_TRANSLATE_NOOP("OrderDetail", "Start"),
-    (S.IN_PROGRESS, S.RESOLVED): QT_TRANSLATE_NOOP("OrderDetail", "Report result"),
-    (S.IN_PROGRESS, S.EXTENDED): QT_TRANSLATE_NOOP("OrderDetail", "Ask for extension"),
-    (S.IN_PROGRESS, S.PARKED): QT_TRANSLATE_NOOP("OrderDetail", "Park"),
-    (S.IN_PROGRESS, S.RETURNED): QT_TRANSLATE_NOOP("OrderDetail", "Return"),
-    (S.EXTENDED, S.IN_PROGRESS): QT_TRANSLATE_NOOP("OrderDetail", "Resume"),
-    (S.PARKED, S.IN_PROGRESS): QT_TRANSLATE_NOOP("OrderDetail", "Resume"),
-    (S.PARKED, S.CLOSED): QT_TRANSLATE_NOOP("OrderDetail", "Close"),
-    (S.RESOLVED, S.CLOSED): QT_TRANSLATE_NOOP("OrderDetail", "Verify and close"),
-    (S.RESOLVED, S.IN_PROGRESS): QT_TRANSLATE_NOOP("OrderDetail", "Send back for rework"),
-    (S.CLOSED, S.ARCHIVED): QT_TRANSLATE_NOOP("OrderDetail", "Archive"),
-    (S.NOT_FILED, S.ARCHIVED): QT_TRANSLATE_NOOP("OrderDetail", "Archive"),
-    (S.ARCHIVED, S.IN_PROGRESS): QT_TRANSLATE_NOOP("OrderDetail", "Reopen"),
+#: The verb on the button of each move's action (the lifecycle's table,
+#: ``services.domain.MOVES``, says which move is which action).
+ACTION_TEXT: dict[MoveAction, str] = {
+    MoveAction.FILE: QT_TRANSLATE_NOOP("OrderDetail", "File"),
+    MoveAction.REFUSE: QT_TRANSLATE_NOOP("OrderDetail", "Refuse to file"),
+    MoveAction.DISPATCH: QT_TRANSLATE_NOOP("OrderDetail", "Dispatch"),
+    MoveAction.ACKNOWLEDGE: QT_TRANSLATE_NOOP("OrderDetail", "Acknowledge"),
+    MoveAction.RETURN: QT_TRANSLATE_NOOP("OrderDetail", "Return"),
+    MoveAction.REFILE: QT_TRANSLATE_NOOP("OrderDetail", "File again"),
+    MoveAction.START: QT_TRANSLATE_NOOP("OrderDetail", "Start"),
+    MoveAction.REPORT_RESULT: QT_TRANSLATE_NOOP("OrderDetail", "Report result"),
+    MoveAction.EXTEND: QT_TRANSLATE_NOOP("OrderDetail", "Ask for extension"),
+    MoveAction.PARK: QT_TRANSLATE_NOOP("OrderDetail", "Park"),
+    MoveAction.RESUME: QT_TRANSLATE_NOOP("OrderDetail", "Resume"),
+    MoveAction.CLOSE: QT_TRANSLATE_NOOP("OrderDetail", "Close"),
+    MoveAction.VERIFY_CLOSE: QT_TRANSLATE_NOOP("OrderDetail", "Verify and close"),
+    MoveAction.REWORK: QT_TRANSLATE_NOOP("OrderDetail", "Send back for rework"),
+    MoveAction.ARCHIVE: QT_TRANSLATE_NOOP("OrderDetail", "Archive"),
+    MoveAction.REOPEN: QT_TRANSLATE_NOOP("OrderDetail", "Reopen"),
 }
-#: Moves that must say why (as services.workflow.states.NOTE_REQUIRED).
-NEEDS_NOTE = NOTE_REQUIRED
 
 
 def verb(current: S, target: S) -> str:
-    return QCoreApplication.translate("OrderDetail", VERBS.get((current, target), target.value))
+    """The button's text for ``current → target`` (the target's name if no such move)."""
+    action = MOVES.get((current, target))
+    text = ACTION_TEXT[action] if action is not None else target.value
+    return QCoreApplication.translate("OrderDetail", text)
 
 
 class MoveDialog(QDialog):
@@ -74,7 +81,7 @@ class MoveDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("moveDialog")
         self.order, self.target = order, target
-        self.needs_note = (order.state, target) in NEEDS_NOTE
+        self.needs_note = (order.state, target) in NOTE_REQUIRED
         self.setWindowTitle(f"{verb(order.state, target)} · {order.number}")
         form = QFormLayout()
         self.unit_box: QComboBox | None = None

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from services.district_time import district_tz
+from services.district.timezone import district_tz
 from widgets.video.player import PlayerState, UnavailablePlayer
 
 if TYPE_CHECKING:
