@@ -1,6 +1,7 @@
-"""Publish simulated traffic to a broker (paho-mqtt 2.x).
+"""Publish simulated traffic to a broker, through the bus (``services.bus``).
 
-MQTT 5 where the broker offers it (3.1.1 otherwise), QoS 1, and a bounded
+The bus makes the connection (MQTT 5 where the broker offers it, 3.1.1
+otherwise; TLS, credentials, reconnects); here are QoS 1 and a bounded
 in-flight window: at most ``window`` messages wait for their PUBACK, so a slow
 broker slows the publisher instead of filling its memory.  Messages go out at
 their simulated times (``paced``) or as fast as the window allows.
@@ -9,25 +10,18 @@ their simulated times (``paced``) or as fast as the window allows.
 from __future__ import annotations
 
 import logging
-import ssl
 import threading
 import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
-import paho.mqtt.client as mqtt
-from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode, MQTTProtocolVersion
-
-from services.bus import BrokerSettings
+from services.bus import BrokerSettings, MqttBus
 from services.errors import ServiceError
 from services.simulation.simulator import SimMessage
 
 log = logging.getLogger(__name__)
-
-UNSUPPORTED_PROTOCOL = 132  # MQTT 5 CONNACK "Unsupported Protocol Version"
 
 
 @dataclass
@@ -81,9 +75,7 @@ class SimPublisher:
         self.summary = PublishSummary()
         self._slots = threading.Semaphore(self.window)
         self._lock = threading.Lock()
-        self._connected = threading.Event()
-        self._refusal: Any = None
-        self._client: mqtt.Client | None = None
+        self._bus: MqttBus | None = None
 
     def __enter__(self) -> SimPublisher:
         self.connect()
@@ -93,37 +85,19 @@ class SimPublisher:
         self.close()
 
     def connect(self) -> None:
-        s = self.settings
-        wanted = {"5": [MQTTProtocolVersion.MQTTv5], "3.1.1": [MQTTProtocolVersion.MQTTv311]}
-        auto = [MQTTProtocolVersion.MQTTv5, MQTTProtocolVersion.MQTTv311]
-        for protocol in wanted.get(s.protocol, auto):
-            client = self._make_client(protocol)
-            self._connected.clear()
-            try:
-                client.connect(s.host, s.port, keepalive=s.keepalive_s)
-            except (OSError, ValueError) as exc:
-                raise ServiceError(f"cannot reach the broker at {s.host}:{s.port}: {exc}") from exc
-            client.loop_start()
-            answered = self._connected.wait(self.timeout_s)
-            if answered and self._refusal is None:
-                self._client = client
-                self.summary.protocol = "5" if protocol == MQTTProtocolVersion.MQTTv5 else "3.1.1"
-                log.info("publishing to %s:%s (MQTT %s)", s.host, s.port, self.summary.protocol)
-                return
-            client.disconnect()
-            client.loop_stop()
-            refusal, self._refusal = self._refusal, None
-            if answered and getattr(refusal, "value", None) in (1, UNSUPPORTED_PROTOCOL):
-                log.info("broker does not speak MQTT 5; trying 3.1.1")
-                continue
-            why = f"refused the connection: {refusal}" if answered else "did not answer"
-            raise ServiceError(f"the broker at {s.host}:{s.port} {why}")
-        raise ServiceError(f"the broker at {s.host}:{s.port} speaks no MQTT version we do")
+        """Connect, or raise a one-line ``ServiceError`` saying why not."""
+        own = replace(self.settings, client_id=f"youyi-sim-{uuid.uuid4().hex[:8]}")
+        bus = MqttBus(own, persistent=False, inflight=self.window)
+        bus.on_published(self._on_published)
+        bus.connect(self.timeout_s)
+        self._bus = bus
+        self.summary.protocol = bus.protocol_name
+        log.info("publishing to %s (MQTT %s)", bus.where, bus.protocol_name)
 
     def publish(self, messages: Iterable[SimMessage], *, paced: bool = True) -> PublishSummary:
         """Send them all (at their simulated times when ``paced``) and wait for the
         acknowledgements; the summary also grows while this runs (``summary``)."""
-        if self._client is None:
+        if self._bus is None:
             raise ServiceError("not connected: call connect() first")
         started = time.monotonic()
         first = None
@@ -138,7 +112,7 @@ class SimPublisher:
                     self.summary.stalled = True
                     log.warning("no acknowledgement for %.0f s: stopping", self.timeout_s)
                     break
-                self._send(self._client, m)
+                self._send(self._bus, m)
             self.wait_acknowledged()
         finally:
             self.summary.elapsed_s += time.monotonic() - started
@@ -155,12 +129,11 @@ class SimPublisher:
         return False
 
     def close(self) -> None:
-        client, self._client = self._client, None
-        if client is not None:
-            client.disconnect()
-            client.loop_stop()
+        bus, self._bus = self._bus, None
+        if bus is not None:
+            bus.stop()
 
-    def _send(self, client: mqtt.Client, m: SimMessage) -> None:
+    def _send(self, bus: MqttBus, m: SimMessage) -> None:
         with self._lock:
             if m.malformed:
                 self.summary.malformed[m.malformed] += 1
@@ -168,49 +141,15 @@ class SimPublisher:
                 self.summary.sent[(m.kind, m.channel)] += 1
             self.summary.retained += m.retain
             self.summary.burst += m.burst
-        try:
-            info = client.publish(m.topic, m.payload, qos=m.qos, retain=m.retain)
-            ok = info.rc in (MQTTErrorCode.MQTT_ERR_SUCCESS, MQTTErrorCode.MQTT_ERR_NO_CONN)
-        except ValueError:  # a topic paho refuses outright
-            ok = False
-        if not ok:
+        if not bus.publish(m.topic, m.payload, qos=m.qos, retain=m.retain):
             with self._lock:
                 self.summary.failed += 1
             self._slots.release()
 
-    # --- paho callbacks (network thread) ---------------------------------------
-
-    def _make_client(self, protocol: MQTTProtocolVersion) -> mqtt.Client:
-        s = self.settings
-        client = mqtt.Client(
-            CallbackAPIVersion.VERSION2,
-            client_id=f"youyi-sim-{uuid.uuid4().hex[:8]}",
-            protocol=protocol,
-        )
-        client.max_inflight_messages_set(self.window)
-        client.max_queued_messages_set(0)
-        client.reconnect_delay_set(min_delay=1, max_delay=10)
-        if s.username:
-            client.username_pw_set(s.username, s.password)
-        if s.tls:
-            client.tls_set(cert_reqs=ssl.CERT_REQUIRED)
-        client.on_connect = self._on_connect
-        client.on_publish = self._on_publish
-        client.on_disconnect = self._on_disconnect
-        return client
-
-    def _on_connect(self, _c: mqtt.Client, _u: Any, _f: Any, reason: Any, _p: Any) -> None:
-        self._refusal = reason if reason.is_failure else None
-        self._connected.set()
-
-    def _on_publish(self, _c: mqtt.Client, _u: Any, _mid: int, reason: Any, _p: Any) -> None:
+    def _on_published(self, accepted: bool) -> None:  # paho's network thread
         with self._lock:
-            if reason.is_failure:
-                self.summary.refused += 1
-            else:
+            if accepted:
                 self.summary.acked += 1
+            else:
+                self.summary.refused += 1
         self._slots.release()
-
-    def _on_disconnect(self, _c: mqtt.Client, _u: Any, _f: Any, reason: Any, _p: Any) -> None:
-        if self._client is not None:
-            log.info("disconnected from the broker (%s); reconnecting", reason)

@@ -9,6 +9,7 @@ free loopback port.  ``YOUYI_TEST_PG`` / ``YOUYI_TEST_MQTT`` name other servers
 
 from __future__ import annotations
 
+import asyncio
 import glob
 import os
 import pwd
@@ -17,9 +18,11 @@ import shutil
 import stat
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import Self
+from urllib.parse import urlsplit
 
 from services.simulation.local_broker import LocalMosquitto, free_port, port_open, wait_for_port
 
@@ -183,3 +186,92 @@ class ThrowawayPostgres(_Server):
 class ThrowawayMosquitto(LocalMosquitto):
     """Mosquitto with a control room's settings (persistence, no queue limit),
     restartable on the same port; see services/simulation/local_broker.py."""
+
+
+class Mqtt311Only(_Server):
+    """A broker that speaks MQTT 3.1.1 only, as older ones do (Mosquitto cannot be
+    told to): a proxy on a free port in front of a real broker that answers an
+    MQTT 5 CONNECT the way a 3.1.1 broker does (CONNACK, return code 1,
+    "unacceptable protocol version") and hangs up, and passes every other
+    connection through.  ``refused_v5`` counts the MQTT 5 attempts it turned away,
+    ``passed`` the connections it let through."""
+
+    def __init__(self, upstream: str) -> None:
+        target = urlsplit(upstream)
+        self.upstream = (target.hostname or "127.0.0.1", target.port or 1883)
+        self.port = free_port()
+        self.url = f"mqtt://127.0.0.1:{self.port}"
+        self.refused_v5 = 0
+        self.passed = 0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._server: asyncio.Server | None = None
+        self._handlers: set[asyncio.Task[None]] = set()
+
+    def start(self) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="mqtt311-only")
+        self._thread.start()
+        opening = asyncio.start_server(self._serve, "127.0.0.1", self.port)
+        self._server = asyncio.run_coroutine_threadsafe(opening, self._loop).result(10)
+
+    def stop(self) -> None:
+        loop, thread, self._loop, self._thread = self._loop, self._thread, None, None
+        if loop is None or thread is None:
+            return
+        asyncio.run_coroutine_threadsafe(self._shut(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()
+
+    async def _shut(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        handlers = list(self._handlers)
+        for task in handlers:
+            task.cancel()
+        await asyncio.gather(*handlers, return_exceptions=True)
+        if self._server is not None:
+            await self._server.wait_closed()
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._handlers.add(task)
+        try:
+            await self._relay(reader, writer)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            self._handlers.discard(task)
+            writer.close()
+
+    async def _relay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readexactly(2)  # CONNECT's type, then its length (1-4 bytes)
+        while head[-1] & 0x80:
+            head += await reader.readexactly(1)
+        variable = await reader.readexactly(7)  # b"\0\4MQTT" and the protocol level
+        if variable[6] == 5:
+            self.refused_v5 += 1
+            writer.write(b"\x20\x02\x00\x01")
+            await writer.drain()
+            return
+        self.passed += 1
+        up_reader, up_writer = await asyncio.open_connection(*self.upstream)
+        up_writer.write(head + variable)
+        pipes = [
+            asyncio.create_task(_pipe(*ends)) for ends in ((reader, up_writer), (up_reader, writer))
+        ]
+        try:  # until either side hangs up
+            await asyncio.wait(pipes, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for pipe in pipes:
+                pipe.cancel()
+            await asyncio.gather(*pipes, return_exceptions=True)
+            up_writer.close()
+
+
+async def _pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+    while data := await source.read(65536):
+        sink.write(data)
+        await sink.drain()

@@ -13,6 +13,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,7 +33,12 @@ from services.errors import ServiceError
 from services.simulation.fleet import synthetic_fleet
 from services.simulation.publisher import SimPublisher
 from services.simulation.simulator import SimConfig, Simulator
-from tests.support.servers import ThrowawayMosquitto, free_port, machine_mosquitto_url
+from tests.support.servers import (
+    Mqtt311Only,
+    ThrowawayMosquitto,
+    free_port,
+    machine_mosquitto_url,
+)
 
 
 @pytest.fixture
@@ -170,3 +176,35 @@ def test_simulate_command_reads_the_registry_and_reports_what_it_sent(
 def test_an_unreachable_broker_is_a_clear_error() -> None:
     with pytest.raises(ServiceError, match="cannot reach the broker"):
         SimPublisher(BrokerSettings(port=free_port()), timeout_s=2).connect()
+
+
+def test_a_broker_of_mqtt_3_1_1_only_gets_every_message_through_the_bus_fallback(
+    broker: BrokerSettings, site: str
+) -> None:
+    sim = Simulator(synthetic_fleet(1), start=datetime.now(UTC), site=site, seed=5,
+                    config=SimConfig(rate=100, malformed_share=0.05, announce=True))  # fmt: skip
+    messages = list(sim.messages(1.0))
+    subscriber = Subscriber(broker, site)
+    try:
+        with Mqtt311Only(f"mqtt://{broker.host}:{broker.port}") as old:
+            settings = replace(broker, host="127.0.0.1", port=old.port)
+            with SimPublisher(settings, window=20, timeout_s=15) as publisher:
+                summary = publisher.publish(messages, paced=False)
+        arrived = subscriber.wait_for(summary.total)
+    finally:
+        subscriber.close()
+        clear_retained(broker, {m.topic for m in messages if m.retain})
+    assert (old.refused_v5, old.passed, summary.protocol) == (1, 1, "3.1.1")
+    assert summary.complete and summary.acked == summary.total == len(messages) > 50
+    assert arrived == summary.total
+    assert Counter(subscriber.received) == Counter((m.topic, m.payload) for m in messages)
+
+
+def test_simulate_against_an_unreachable_broker_says_so_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = f"mqtt://127.0.0.1:{free_port()}"
+    argv = ["simulate", "--broker", url, "--synthetic", "--duration", "1", "--rate", "10"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert re.fullmatch(r"\S+: error: cannot reach the broker at 127\.0\.0\.1:\d+: .+\n", err), err
