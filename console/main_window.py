@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from console import __version__
 from console import settings as keys
 from console.docks import DOCKS, DockSpec
+from console.settings_flow import open_settings
 from services.domain import Principal
 from widgets.about_dialog import AboutDialog
 from widgets.labels import label
@@ -121,6 +122,12 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.reset_layout_action = self.view_menu.addAction("")
         self.reset_layout_action.triggered.connect(self._on_reset_layout_triggered)
+        self.view_menu.addSeparator()
+        self.settings_action = self.view_menu.addAction("")
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut("Ctrl+,")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(lambda: open_settings(self))
 
         self.language_menu = bar.addMenu("")
         group = QActionGroup(self)
@@ -178,6 +185,7 @@ class MainWindow(QMainWindow):
                 self.panels[spec.name].set_texts(title, spec.translated_note())
         self.view_menu.setTitle(self.tr("&View"))
         self.reset_layout_action.setText(self.tr("&Reset layout"))
+        self.settings_action.setText(self.tr("&Settings…"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.account_menu.setTitle(self.tr("&Account"))
         self.sign_out_action.setText(self.tr("&Sign out / switch user"))

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QSplitter
 
 from console import settings as keys
 from console.jobs import Jobs
@@ -31,7 +31,6 @@ from widgets.video.backends import PlayerFactory
 from widgets.video.camera_tree import CameraBrowser, tile_camera
 from widgets.video.layouts import WallLayout
 from widgets.video.player import PlayerOptions
-from widgets.video.tile import VideoTile
 from widgets.video.wall import VideoWall
 from widgets.video.wall_popup import other_screen
 
@@ -81,7 +80,11 @@ class VideoController(QObject):
         """The wall's dock, and its place in the View menu (一屏观全域: the whole
         district on a screen of its own, 84 tiles)."""
         self.dock, self.view_menu = dock, view_menu
-        view_menu.insertAction(view_menu.actions()[len(view_menu.actions()) - 2], self.own_screen)
+        separator = next((a for a in view_menu.actions() if a.isSeparator()), None)
+        if separator is not None:  # after the docks' entries
+            view_menu.insertAction(separator, self.own_screen)
+        else:
+            view_menu.addAction(self.own_screen)
 
     def set_own_screen(self, on: bool) -> None:
         """The wall floats onto the workstation's other screen (this one when there is
@@ -90,7 +93,7 @@ class VideoController(QObject):
         if dock is None or wall is None:
             return
         if on:
-            self.docked_layout = wall.wall_layout.name
+            self.docked_layout = wall.layout_name
             screen = other_screen(dock.window()) or dock.window().screen()
             dock.show()
             dock.setFloating(True)
@@ -100,6 +103,31 @@ class VideoController(QObject):
             dock.setFloating(False)
             wall.set_layout(self.docked_layout)
         self.own_screen.setChecked(on)
+
+    # --- the settings dialog's part -----------------------------------------------
+
+    def wall_settings(self) -> tuple[list[WallLayout], str, int] | None:
+        """The layouts to choose from, the layout the wall opens with (the docked one
+        while the wall is on its own screen) and the tour's seconds; None before the
+        wall is made."""
+        wall = self.wall
+        if wall is None:
+            return None
+        layout = self.docked_layout if self.own_screen.isChecked() else wall.layout_name
+        return wall.layout_choices(), layout, keys.tour_seconds()
+
+    def apply_settings(self, layout: str, tour_seconds: int, player: PlayerOptions) -> None:
+        """Chosen in the settings dialog (and saved there): the layout now (or on the
+        way back to the dock), the tour's pace, the options of the next players."""
+        wall = self.wall
+        if wall is None:
+            return
+        wall.set_tour_interval(tour_seconds)
+        wall.set_player_options(player)
+        if self.own_screen.isChecked():
+            self.docked_layout = layout
+        elif layout != wall.layout_name:
+            wall.set_layout(layout)
 
     def start(self, factory: PlayerFactory | None = None) -> None:
         """Make the wall once the window is up, then load the cameras."""
@@ -111,21 +139,21 @@ class VideoController(QObject):
         views = saved_views(s.value(keys.VIDEO_CUSTOM_LAYOUTS, ""))
         self.views = {layout.name: cameras for layout, cameras in views}
         wall = VideoWall(
-            factory or PlayerFactory(PlayerOptions.from_settings(s)),
+            factory or PlayerFactory(keys.player_options()),
             [],
             self.panel,
             layout=str(s.value(keys.VIDEO_LAYOUT, DOCKED_LAYOUT)),
             custom_layouts=[layout for layout, _ in views],
         )
-        wall.tour.set_interval(_int(s.value(keys.VIDEO_TOUR_S, 30), 30))
+        wall.set_tour_interval(keys.tour_seconds())
         wall.layout_changed.connect(self._on_layout_changed)
-        wall.bar.tour_interval_changed.connect(
+        wall.tour_interval_changed.connect(
             lambda seconds: keys.settings().setValue(keys.VIDEO_TOUR_S, seconds)
         )
         wall.alarm_clicked.connect(self.show_alarm_in_queue)
         wall.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         wall.customContextMenuRequested.connect(self._on_context_menu)
-        self.browser.tree.camera_activated.connect(self.show_camera)
+        self.browser.camera_activated.connect(self.show_camera)
         self.panel.addWidget(wall)
         self.panel.setStretchFactor(1, 1)
         self.panel.setSizes([220, 1000])
@@ -142,10 +170,10 @@ class VideoController(QObject):
 
     def _loaded(self, found: tuple[list[CameraEntry], dict[str, tuple[str, ...]]]) -> None:
         entries, self.links = found
-        self.browser.tree.set_cameras(entries)
+        self.browser.set_cameras(entries)
         assert self.wall is not None
         self.wall.set_cameras([tile_camera(e) for e in entries])
-        self._on_layout_changed(self.wall.wall_layout.name)  # a saved view's cameras
+        self._on_layout_changed(self.wall.layout_name)  # a saved view's cameras
         if self.pending_camera:
             self.show_camera(self.pending_camera)
 
@@ -171,7 +199,7 @@ class VideoController(QObject):
     def show_camera(self, camera_id: str) -> None:
         """A camera asked for by name (tree, device card): full size on the wall."""
         wall = self.wall
-        if wall is None or not wall.pages.by_id:
+        if wall is None or not wall.has_cameras:
             self.pending_camera = camera_id  # once the cameras are loaded
             return
         self.pending_camera = None
@@ -181,10 +209,9 @@ class VideoController(QObject):
 
     def _on_context_menu(self, at: QPoint) -> None:
         wall = self.wall
-        tile = _tile_at(wall.childAt(at)) if wall is not None else None
-        if wall is None or tile is None or tile.camera is None:
+        camera = wall.camera_at(at) if wall is not None else None
+        if wall is None or camera is None:
             return
-        camera = tile.camera.id
         order = self.orders.desk.detail.order
         menu = QMenu(wall)
         menu.addAction(self.tr("Save snapshot"), lambda: self.snapshot(camera, None))
@@ -231,9 +258,9 @@ class VideoController(QObject):
         wall = self.wall
         if wall is None:
             return
-        now = wall.wall_layout
+        now, shown = wall.current_view()
         layout = WallLayout(name, now.rows, now.cols, now.cells)
-        cameras = [t.camera.id if t.camera else None for t in wall.tiles()][: layout.size]
+        cameras = shown[: layout.size]
         self.views[name] = cameras
         s = keys.settings()
         raw = s.value(keys.VIDEO_CUSTOM_LAYOUTS, "")
@@ -251,7 +278,7 @@ class VideoController(QObject):
             wall.clear_placements()
         self.view_shown = name in self.views
         for slot, camera in enumerate(self.views.get(name, [])):
-            if camera and camera in wall.pages.by_id:
+            if camera and wall.has_camera(camera):
                 wall.place(slot, camera)
 
     def _attached(self, order: Any) -> None:
@@ -265,16 +292,3 @@ class VideoController(QObject):
             self.view_menu.removeAction(self.own_screen)
         if self.wall is not None:
             self.wall.close()
-
-
-def _tile_at(widget: QWidget | None) -> VideoTile | None:
-    while widget is not None and not isinstance(widget, VideoTile):
-        widget = widget.parentWidget()
-    return widget
-
-
-def _int(value: object, default: int) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return default

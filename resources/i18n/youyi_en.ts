@@ -459,6 +459,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -519,7 +523,6 @@
     <name>MoveDialog</name>
     <message>
         <source>As routed</source>
-        <extracomment>Moves that must say why (as services.workflow.states.NOTE_REQUIRED).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -644,7 +647,7 @@
     <name>OrderDetail</name>
     <message>
         <source>File</source>
-        <extracomment>The verb on each move&apos;s button (services.workflow.states.ACTION names the same moves).</extracomment>
+        <extracomment>The verb on the button of each move&apos;s action (the lifecycle&apos;s table, ``services.domain.MOVES``, says which move is which action).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -975,6 +978,124 @@
     </message>
     <message>
         <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video players</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default &amp;layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tour interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTSP &amp;transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network &amp;caching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hardware decoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stalled after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rendering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over TCP (through firewalls and NAT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the cameras&apos; sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the graphics card where it can decode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Into pictures (callbacks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Native windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Player options apply to video opened from now on (a new page, layout or camera); tiles already playing keep theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFlow</name>
+    <message>
+        <source>none (the demo&apos;s direct feed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (the ingest service listens to the broker)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -458,6 +458,10 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -518,7 +522,6 @@
     <name>MoveDialog</name>
     <message>
         <source>As routed</source>
-        <extracomment>Moves that must say why (as services.workflow.states.NOTE_REQUIRED).</extracomment>
         <translation>按派遣规则</translation>
     </message>
     <message>
@@ -642,7 +645,7 @@
     <name>OrderDetail</name>
     <message>
         <source>File</source>
-        <extracomment>The verb on each move&apos;s button (services.workflow.states.ACTION names the same moves).</extracomment>
+        <extracomment>The verb on the button of each move&apos;s action (the lifecycle&apos;s table, ``services.domain.MOVES``, says which move is which action).</extracomment>
         <translation>立案</translation>
     </message>
     <message>
@@ -973,6 +976,124 @@
     <message>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation>视频墙</translation>
+    </message>
+    <message>
+        <source>Video players</source>
+        <translation>视频播放</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Default &amp;layout</source>
+        <translation>默认布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Tour interval</source>
+        <translation>轮巡间隔(&amp;T)</translation>
+    </message>
+    <message>
+        <source>RTSP &amp;transport</source>
+        <translation>RTSP 传输(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Network &amp;caching</source>
+        <translation>网络缓冲(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Audio</source>
+        <translation>声音(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Hardware decoding</source>
+        <translation>硬件解码(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Stalled after</source>
+        <translation>断流判定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Rendering</source>
+        <translation>渲染方式(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User interface</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Message bus</source>
+        <translation>消息总线</translation>
+    </message>
+    <message>
+        <source>Over TCP (through firewalls and NAT)</source>
+        <translation>经 TCP 传输（可穿过防火墙和 NAT）</translation>
+    </message>
+    <message>
+        <source>Play the cameras&apos; sound</source>
+        <translation>播放摄像机的声音</translation>
+    </message>
+    <message>
+        <source>Use the graphics card where it can decode</source>
+        <translation>由显卡解码（显卡支持时）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Into pictures (callbacks)</source>
+        <translation>绘入图像（回调）</translation>
+    </message>
+    <message>
+        <source>Native windows</source>
+        <translation>原生窗口</translation>
+    </message>
+    <message>
+        <source>Player options apply to video opened from now on (a new page, layout or camera); tiles already playing keep theirs.</source>
+        <translation>播放选项对此后打开的视频生效（翻页、换布局或换摄像机时），正在播放的画面不变。</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFlow</name>
+    <message>
+        <source>none (the demo&apos;s direct feed)</source>
+        <translation>无（演示数据直连）</translation>
+    </message>
+    <message>
+        <source>none (the ingest service listens to the broker)</source>
+        <translation>无（由接入服务连接消息总线）</translation>
     </message>
 </context>
 <context>

@@ -41,9 +41,7 @@ def console(qtbot: QtBot, store: Store, link: bool = True) -> tuple[Session, Wor
     session = Session(window, store, "zh_CN")
     ws = signed_in(qtbot, session, "operator")
     assert ws is not None
-    qtbot.waitUntil(
-        lambda: ws.video.wall is not None and bool(ws.video.wall.pages.by_id), timeout=10000
-    )
+    qtbot.waitUntil(lambda: ws.video.wall is not None and ws.video.wall.has_cameras, timeout=10000)
     return session, ws
 
 
@@ -136,13 +134,14 @@ def test_f12_puts_the_whole_district_on_a_screen_of_its_own_and_back(
 ) -> None:
     session, ws = console(qtbot, demo_store)
     wall, dock = ws.video.wall, ws.window.docks["video"]
-    assert wall is not None and wall.wall_layout.name == "4"
-    assert ws.video.own_screen in ws.window.view_menu.actions()
+    assert wall is not None and wall.layout_name == "4"
+    entries = ws.window.view_menu.actions()
+    assert entries.index(ws.video.own_screen) < entries.index(ws.window.reset_layout_action)
     ws.video.own_screen.trigger()
-    assert dock.isFloating() and wall.wall_layout.name == "84"
+    assert dock.isFloating() and wall.layout_name == "84"
     assert dock.geometry().width() >= ws.window.screen().availableGeometry().width() - 2
     ws.video.own_screen.trigger()
-    assert not dock.isFloating() and wall.wall_layout.name == "4"
+    assert not dock.isFloating() and wall.layout_name == "4"
     session.close()
     assert ws.video.own_screen not in ws.window.view_menu.actions()
 
@@ -153,7 +152,7 @@ def test_a_view_saved_by_name_comes_back_with_its_cameras(qtbot: QtBot, demo_sto
     assert wall is not None
     wall.place(0, "CAM-050")  # the operator's own choice in the first tile
     ws.video.save_view("值班")
-    assert wall.wall_layout.name == "值班" and wall.wall_layout.size == 4
+    assert wall.layout_name == "值班" and wall.wall_layout.size == 4
     session.close()
 
     session, ws = console(qtbot, demo_store, link=False)  # the next start here
@@ -175,7 +174,7 @@ def test_a_first_start_with_a_second_screen_puts_the_wall_there(
     session, ws = console(qtbot, demo_store)
     wall = ws.video.wall
     assert wall is not None
-    assert ws.window.docks["video"].isFloating() and wall.wall_layout.name == "84"
+    assert ws.window.docks["video"].isFloating() and wall.layout_name == "84"
     assert ws.video.own_screen.isChecked()
     session.close()
 
@@ -183,8 +182,8 @@ def test_a_first_start_with_a_second_screen_puts_the_wall_there(
 def test_the_players_options_come_from_the_workstations_settings(
     qtbot: QtBot, demo_store: Store
 ) -> None:
-    keys.settings().setValue("video/network_caching_ms", 800)
-    keys.settings().setValue("video/rtsp_tcp", "false")
+    keys.settings().setValue(keys.VIDEO_NETWORK_CACHING_MS, 800)
+    keys.settings().setValue(keys.VIDEO_RTSP_TCP, "false")
     session, ws = console(qtbot, demo_store)
     wall = ws.video.wall
     assert wall is not None

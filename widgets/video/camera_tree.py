@@ -156,18 +156,25 @@ class CameraTree(QTreeView):
 class CameraBrowser(QWidget):
     """The tree under its filter box."""
 
+    camera_activated = Signal(str)  # camera id (a double click in the tree)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
         self.tree = CameraTree(self)
         self.filter.textChanged.connect(self.tree.set_filter)
+        self.tree.camera_activated.connect(self.camera_activated)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(self.filter)
         box.addWidget(self.tree, 1)
         self.retranslate()
+
+    def set_cameras(self, entries: Sequence[CameraEntry]) -> None:
+        """The catalogue's cameras, grouped block → grid cell → community."""
+        self.tree.set_cameras(entries)
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter cameras: name or id"))

@@ -35,20 +35,16 @@ class PlayerState(StrEnum):
     UNAVAILABLE = "unavailable"  # no backend can play this URL here
 
 
-#: QSettings keys of the video options (workstation settings, all optional).
-SETTINGS_KEYS = {
-    "rtsp_tcp": "video/rtsp_tcp",
-    "network_caching_ms": "video/network_caching_ms",
-    "audio": "video/audio",
-    "hardware_decoding": "video/hardware_decoding",
-    "stall_seconds": "video/stall_seconds",
-    "render": "video/render",  # "auto" | "callbacks" | "native"
-}
+#: ``PlayerOptions.render``: libVLC into native windows where asked, else callbacks.
+RENDER_MODES = ("auto", "callbacks", "native")
 
 
 @dataclass(frozen=True)
 class PlayerOptions:
-    """Per-media options; the defaults suit a control-room wall."""
+    """Per-media options; the defaults suit a control-room wall. The console builds
+    them from the workstation's settings, where the operator chooses RTSP over TCP,
+    caching, audio, hardware decoding, stall time and rendering; the other fields
+    keep their defaults. A player keeps the options it was made with."""
 
     rtsp_tcp: bool = True  # RTSP interleaved over TCP (no UDP loss behind NAT/firewalls)
     network_caching_ms: int = 300  # bounded latency
@@ -60,20 +56,6 @@ class PlayerOptions:
     backoff_max_seconds: float = 30.0
     render: str = "auto"  # libVLC: "native" (a window, xcb/windows/cocoa), else callbacks
     decoder_threads: int = 0  # 0: the decoder's choice; tiles' sub streams use 1
-
-    @classmethod
-    def from_settings(cls, settings: Any) -> PlayerOptions:
-        """From a QSettings (or anything with ``value(key, default)``)."""
-        default = cls()
-        values: dict[str, Any] = {}
-        for field, key in SETTINGS_KEYS.items():
-            fallback = getattr(default, field)
-            raw = settings.value(key, fallback)
-            if isinstance(fallback, bool):
-                values[field] = raw if isinstance(raw, bool) else str(raw).lower() == "true"
-            else:
-                values[field] = type(fallback)(raw)
-        return cls(**values)
 
 
 class VideoPlayer(QObject):

@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from widgets.video.backends import PlayerFactory
 from widgets.video.layouts import BUILT_IN, WallLayout
+from widgets.video.player import PlayerOptions
 from widgets.video.tile import TileCamera, VideoTile
 from widgets.video.wall_bar import WallBar, WallTour
 from widgets.video.wall_pages import WallPages
@@ -42,6 +43,7 @@ class VideoWall(QWidget):
     alarm_clicked = Signal(int)  # alarm id
     layout_changed = Signal(str)  # layout name (for the workstation's settings)
     page_changed = Signal(int)
+    tour_interval_changed = Signal(int)  # seconds, as the operator set them in the bar
 
     def __init__(
         self,
@@ -73,6 +75,7 @@ class VideoWall(QWidget):
         self.bar = WallBar(self)
         self.bar.layout_chosen.connect(self.set_layout)
         self.bar.page_stepped.connect(lambda step: self.set_page(self.pages.page + step))
+        self.bar.tour_interval_changed.connect(self.tour_interval_changed)
         self.tour = WallTour(self.bar, self)
         self.tour.due.connect(lambda: self._turn(self.pages.page + 1))
         self.grid_page = QWidget(self)
@@ -94,6 +97,42 @@ class VideoWall(QWidget):
         self.set_layout(layout)
 
     # -- layouts and pages ------------------------------------------------------------
+
+    @property
+    def layout_name(self) -> str:
+        return self.wall_layout.name
+
+    def layout_choices(self) -> list[WallLayout]:
+        """The layouts the wall can take: the built-in ones, then the custom ones."""
+        return list(self.layouts.values())
+
+    def current_view(self) -> tuple[WallLayout, list[str | None]]:
+        """The layout shown and the camera of each of its tiles on this page."""
+        return self.wall_layout, [t.camera.id if t.camera else None for t in self.tiles()]
+
+    @property
+    def has_cameras(self) -> bool:
+        """Whether the wall has been given any camera."""
+        return bool(self.pages.by_id)
+
+    def has_camera(self, camera_id: str) -> bool:
+        return camera_id in self.pages.by_id
+
+    def camera_at(self, point: QPoint) -> str | None:
+        """The camera of the tile under ``point`` (in the wall's coordinates), or None."""
+        widget = self.childAt(point)
+        while widget is not None and not isinstance(widget, VideoTile):
+            widget = widget.parentWidget()
+        return widget.camera.id if widget is not None and widget.camera is not None else None
+
+    def set_tour_interval(self, seconds: float) -> None:
+        """The tour's pace (the bar shows it; ``tour_interval_changed`` is not emitted)."""
+        self.tour.set_interval(seconds)
+
+    def set_player_options(self, options: PlayerOptions) -> None:
+        """Options for the players made from now on (a new page, layout or camera);
+        those playing keep theirs."""
+        self.factory.options = options
 
     def add_layout(self, layout: WallLayout) -> None:
         """A custom layout (replaces one of the same name)."""

@@ -64,7 +64,7 @@ def main() -> None:
         entries = catalogue(Path(folder))
     window = QSplitter(Qt.Orientation.Horizontal)
     browser = CameraBrowser()
-    browser.tree.set_cameras(entries)
+    browser.set_cameras(entries)
     wall = VideoWall(PlayerFactory(), [tile_camera(e) for e in entries], layout="84")
     wall.alarm_popups = False
     window.addWidget(browser)

@@ -64,7 +64,7 @@ def test_tree_groups_cameras_by_block_grid_and_community(qtbot) -> None:
 def test_filter_box_narrows_the_tree_by_name_id_or_place(qtbot) -> None:
     browser = CameraBrowser()
     qtbot.addWidget(browser)
-    browser.tree.set_cameras(ENTRIES)
+    browser.set_cameras(ENTRIES)
     qtbot.keyClicks(browser.filter, "cam-00")  # ids, any case
     assert browser.tree.camera_ids() == ["CAM-001", "CAM-002"]
     browser.filter.setText("北门")
@@ -107,6 +107,20 @@ def test_double_click_on_a_camera_activates_it(qtbot) -> None:
         qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=centre)
         qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert activated == ["CAM-085"]  # the block's double click only folds it
+
+
+def test_the_browser_passes_on_a_camera_activated_in_its_tree(qtbot) -> None:
+    browser = CameraBrowser()
+    qtbot.addWidget(browser)
+    browser.set_cameras(ENTRIES)
+    browser.resize(300, 400)
+    browser.show()
+    browser.tree.expandAll()
+    centre = browser.tree.visualRect(find(browser.tree, "EE-01")).center()
+    qtbot.mouseClick(browser.tree.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    with qtbot.waitSignal(browser.camera_activated, timeout=1000) as activated:
+        qtbot.mouseDClick(browser.tree.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert activated.args == ["EE-01"]
 
 
 def test_tile_camera_names_the_community_once() -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
 from tests.support.video import CLIPS
 from widgets.video.backends import PlayerFactory, resolve_demo
 from widgets.video.player import PlayerOptions, PlayerState, VideoPlayer
@@ -28,23 +26,6 @@ def test_frame_slot_drops_repeats_and_coalesces_notifications() -> None:
     slot.closed = True
     slot.put(b"d" * 16, 2, 2, 8)
     assert slot.distinct == 3
-
-
-def test_options_from_settings(tmp_path: Path) -> None:
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    assert PlayerOptions.from_settings(settings) == PlayerOptions()
-    settings.setValue("video/rtsp_tcp", False)
-    settings.setValue("video/network_caching_ms", 500)
-    settings.setValue("video/render", "callbacks")
-    settings.sync()
-    again = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    options = PlayerOptions.from_settings(again)
-    assert (options.rtsp_tcp, options.network_caching_ms, options.render) == (
-        False,
-        500,
-        "callbacks",
-    )
-    assert options.audio is False and options.hardware_decoding is True
 
 
 def test_demo_urls_resolve_to_shipped_clips(tmp_path: Path) -> None:

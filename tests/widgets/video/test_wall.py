@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -279,3 +280,29 @@ def test_a_custom_layout_gives_the_first_camera_the_large_tile(qtbot, make_wall)
     qtbot.addWidget(again)
     assert again.wall_layout is custom and again.bar.layouts.currentText() == "值班"
     assert VideoWall(wall.factory, [], layout="gone").wall_layout.name == "16"  # old settings
+
+
+def test_what_the_console_may_use_of_the_wall(qtbot, make_wall) -> None:
+    """The wall's own surface for the console: no reach into its bar, tour or pages."""
+    wall = make_wall(6, "4")
+    assert wall.layout_name == "4" and [w.name for w in wall.layout_choices()][:2] == ["1", "4"]
+    assert wall.has_cameras and wall.has_camera("CAM-006") and not wall.has_camera("CAM-007")
+    assert wall.current_view() == (wall.wall_layout, ["CAM-001", "CAM-002", "CAM-003", "CAM-004"])
+    tile = wall.tiles()[1]
+    assert wall.camera_at(tile.mapTo(wall, tile.rect().center())) == "CAM-002"
+    assert wall.camera_at(wall.bar.geometry().center()) is None
+    asked: list[int] = []
+    wall.tour_interval_changed.connect(asked.append)
+    wall.bar.interval.setValue(45)  # the operator, in the bar
+    assert asked == [45] and wall.tour.timer.interval() == 45000
+    wall.set_tour_interval(12)  # the console: shown in the bar, not echoed back
+    assert wall.bar.interval.value() == 12 and wall.tour.timer.interval() == 12000
+    assert asked == [45]
+    qtbot.waitUntil(lambda: live(wall) == 4, timeout=WAIT)
+    wall.set_player_options(replace(wall.factory.options, network_caching_ms=900))
+    assert all(t.player.options.network_caching_ms != 900 for t in wall.tiles())  # kept
+    wall.set_page(1)  # players made from now on take the new options
+    assert [t.player.options.network_caching_ms for t in wall.tiles()[:2]] == [900, 900]
+    empty = VideoWall(wall.factory, [])
+    qtbot.addWidget(empty)
+    assert not empty.has_cameras
