@@ -1,11 +1,23 @@
-"""Wires the alert queue panel to the store: loads the queue off the GUI thread,
-reloads it when the change feed says alerts or alarms changed (coalesced: at
-most a few reloads a second, however hard the flood), and carries out the
-operator's actions for the signed-in user."""
+"""Wires the alert queue panel to the store for the signed-in user.
+
+The queue is loaded once, off the GUI thread; after that it follows what the
+change feed says changed: the alarm ids a change names are read again (one
+query, ``AlarmQueue.changes``) and handed to the panel as rows in the queue and
+ids that left it.  One read is in flight at a time; ids named meanwhile wait
+for the next, so a flood costs a read per round, not a read per change.  The
+panel's flood buffer applies what comes back within its time budget, and is
+the one place that coalesces what a person sees.
+
+A change that names no rows (the feed's listener reconnected, a batch too big
+to name) and, on SQLite, a poll every few seconds (another process may write
+the same file unheard) read the whole queue; the difference from what is shown
+is worked out on the worker too, so even that reaches the GUI thread as a
+delta."""
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -19,14 +31,21 @@ from widgets.alerts.queue import AlertQueuePanel
 
 log = logging.getLogger(__name__)
 
-COALESCE_MS = 150  # a flood of changes reloads the queue at most this often
 POLL_MS = 5000  # SQLite: other processes writing the same file are not heard
-WATCHED = frozenset({"alerts", "alarms", "work_orders"})
+WATCHED = frozenset({"alarms", "*"})  # "*": the feed's resync after a reconnect
+
+Delta = tuple[list[QueuedAlarm], list[int]]
+
+
+def difference(shown: dict[int, QueuedAlarm], now: list[QueuedAlarm]) -> Delta:
+    """The rows of ``now`` that differ from ``shown`` and the ids no longer there."""
+    current = {a.id: a for a in now}
+    changed = [a for a in now if shown.get(a.id) != a]
+    return changed, [i for i in shown if i not in current]
 
 
 class AlertsController(QObject):
     _changed = Signal()  # emitted from the change feed's thread
-    queue_loaded = Signal(list)  # the QueuedAlarm records now shown
 
     def __init__(
         self,
@@ -41,63 +60,106 @@ class AlertsController(QObject):
         self.store, self.principal, self.panel, self.jobs = store, principal, panel, jobs
         self.notify = notify
         self.queue = AlarmQueue(store, lang=lang)
-        self.loads = 0
+        self.loads = 0  # whole-queue reads
+        self.reads = 0  # reads of named alarms
+        self._lock = threading.Lock()
+        self._ids: set[int] = set()
+        self._everything = False
         self._busy = False
-        self._again = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(COALESCE_MS)
-        self._timer.timeout.connect(self.refresh)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self.refresh)
-        self._changed.connect(self._timer.start, Qt.ConnectionType.QueuedConnection)
+        self._poll.timeout.connect(self.reload)
+        self._changed.connect(self._read_next, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = store.subscribe(self._on_change)
         panel.acknowledge_requested.connect(self.acknowledge)
         panel.false_alarm_requested.connect(self._on_false_alarm_requested)
 
     def start(self) -> None:
-        self.refresh()
+        self.reload()
         if not self.store.is_postgres:
             self._poll.start()
 
     def close(self) -> None:
         self._unsubscribe()
-        self._timer.stop()
         self._poll.stop()
 
-    def refresh(self) -> None:
-        """Reload the queue (one load at a time; a change meanwhile loads again)."""
-        if self._busy:
-            self._again = True
-            return
-        self._busy = True
-        principal = self.principal
-        self.jobs.submit(lambda: self.queue.open_alarms(principal), self._loaded, self._load_failed)
+    def lang(self) -> str:
+        """The language the queue's alarm labels are in."""
+        return self.queue.lang
+
+    # --- what changed ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the whole queue again (start, resync, SQLite's poll)."""
+        with self._lock:
+            self._everything = True
+        self._read_next()
 
     def _on_change(self, change: Change) -> None:  # any thread
-        if change.table in WATCHED:
-            self._changed.emit()
+        if change.table not in WATCHED:
+            return
+        rows = change.rows
+        with self._lock:
+            if rows is None:
+                self._everything = True
+            else:
+                self._ids.update(rows)
+        self._changed.emit()
 
-    def _loaded(self, alarms: list[QueuedAlarm]) -> None:
-        self._busy = False
+    def _read_next(self) -> None:
+        """Start a read of what is waiting, unless one is in flight."""
+        with self._lock:
+            if self._busy or not (self._everything or self._ids):
+                return
+            self._busy = True
+            everything, ids = self._everything, sorted(self._ids)
+            self._everything, self._ids = False, set()
+        p = self.principal
+        if everything and not self.loads:
+            self.jobs.submit(lambda: self.queue.open_alarms(p), self._first_load, self._failed)
+        elif everything:
+            shown = self.panel.snapshot()
+            self.jobs.submit(
+                lambda: difference(shown, self.queue.open_alarms(p)), self._reloaded, self._failed
+            )
+        else:
+            self.jobs.submit(lambda: self.queue.changes(p, ids), self._read, self._failed)
+
+    def _first_load(self, alarms: list[QueuedAlarm]) -> None:
         self.loads += 1
         self.panel.show_alarms(alarms)
-        self.queue_loaded.emit(alarms)
-        if self._again:
-            self._again = False
-            self._timer.start()
+        self._done()
 
-    def _load_failed(self, exc: BaseException) -> None:
-        self._busy = False
+    def _reloaded(self, delta: Delta) -> None:
+        self.loads += 1
+        self.panel.push(*delta)
+        self._done()
+
+    def _read(self, delta: Delta) -> None:
+        self.reads += 1
+        self.panel.push(*delta)
+        self._done()
+
+    def _failed(self, exc: BaseException) -> None:
         log.warning("alert queue not loaded: %s", exc)
         self.notify(self.tr("Alert queue not loaded: %1").replace("%1", str(exc)))
+        with self._lock:
+            self._everything = True  # what was asked for is read again, in full
+        self._busy = False
+        QTimer.singleShot(POLL_MS, self, self._read_next)
+
+    def _done(self) -> None:
+        with self._lock:
+            self._busy = False
+        self._read_next()
+
+    # --- the operator's actions --------------------------------------------------------
 
     def acknowledge(self, alarm_id: int, version: int) -> None:
         principal = self.principal
         self.jobs.submit(
             lambda: self.queue.acknowledge(principal, alarm_id, version),
-            lambda _view: self.refresh(),
+            None,  # the change feed brings the alarm back acknowledged
             self._action_failed,
         )
 
@@ -105,7 +167,7 @@ class AlertsController(QObject):
         principal = self.principal
         self.jobs.submit(
             lambda: self.queue.dismiss_false(principal, alarm_id, version, reason),
-            lambda _view: self.refresh(),
+            None,
             self._action_failed,
         )
 
@@ -117,4 +179,4 @@ class AlertsController(QObject):
         else:
             log.error("alarm action failed", exc_info=exc)
             self.notify(self.tr("The action failed: %1").replace("%1", str(exc)))
-        self.refresh()
+        self.reload()

@@ -1,11 +1,18 @@
 """Wires the work-order desk to the store for the signed-in user: pages and
 details off the GUI thread, moves with their conflicts shown plainly, orders
 changed at other consoles refreshed in place within a second, and orders raised
-from the alert queue."""
+from the alert queue.
+
+A step taken here is one job: the write (checked in its transaction) and the
+order's detail read back.  The change feed then names the orders that changed
+(id and version); those the desk already shows at that version (our own step)
+cost nothing, those it shows older are read again by id, and only orders it
+does not list yet ask for the first page again."""
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -34,6 +41,7 @@ from widgets.orders.photo_viewer import PhotoViewer
 
 log = logging.getLogger(__name__)
 COALESCE_MS = 300
+Detail = tuple[OrderView, list[Any], list[OrderState], list[OrderAction]]
 
 
 class OrdersController(QObject):
@@ -54,17 +62,21 @@ class OrdersController(QObject):
         self.pictures = AttachmentStore(store)
         self.selected = 0
         self.focus_on = 0  # an order opened from the keyboard: focus its first step
+        self.reads = 0  # jobs that read orders back after a change (the tests count them)
+        self._lock = threading.Lock()
+        self._stale: dict[int, int] = {}  # order id -> the version the feed named (0: unsaid)
+        self._everything = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COALESCE_MS)
         self._timer.timeout.connect(self.refresh_shown)
         self._changed.connect(self._timer.start, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = store.subscribe(self._on_change)
-        desk.model.page_wanted.connect(self._on_page_wanted)
+        desk.page_wanted.connect(self._on_page_wanted)
         desk.order_selected.connect(self._on_order_selected)
-        desk.detail.move_requested.connect(self._on_move_requested)
-        desk.detail.action_requested.connect(self._on_action_requested)
-        desk.detail.photos_wanted.connect(self._on_photos_wanted)
+        desk.move_requested.connect(self._on_move_requested)
+        desk.action_requested.connect(self._on_action_requested)
+        desk.photos_wanted.connect(self._on_photos_wanted)
 
     def start(self) -> None:
         self.jobs.submit(self.service.units, self._units_loaded)
@@ -80,12 +92,12 @@ class OrdersController(QObject):
         p = self.principal
         self.jobs.submit(
             lambda: self.service.page(p, flt, after),
-            lambda orders: self.desk.model.add_page(token, orders),
+            lambda orders: self.desk.add_page(token, orders),
             lambda exc: self._page_failed(token, exc),
         )
 
     def _page_failed(self, token: int, exc: BaseException) -> None:
-        self.desk.model.page_failed(token)
+        self.desk.page_failed(token)
         self.notify(self.tr("Work orders not loaded: %1").replace("%1", str(exc)))
 
     def _units_loaded(self, units: list[tuple[str, str]]) -> None:
@@ -94,33 +106,29 @@ class OrdersController(QObject):
     def _on_order_selected(self, order_id: int) -> None:
         self.selected = order_id
         if not order_id:
-            self.desk.detail.show_order(None, [], [])
+            self.desk.show_detail(None)
             return
         self.load_detail(order_id)
 
     def load_detail(self, order_id: int) -> None:
         p = self.principal
-        self.jobs.submit(
-            lambda: self.service.detail(p, order_id), self._detail_loaded, self._failed
-        )
+        self.jobs.submit(lambda: self.service.detail(p, order_id), self._detail_loaded, self.failed)
 
-    def _detail_loaded(
-        self, found: tuple[OrderView, list[Any], list[OrderState], list[OrderAction]]
-    ) -> None:
+    def _detail_loaded(self, found: Detail) -> None:
         order, history, allowed, actions = found
         if order.id == self.selected:
-            self.desk.detail.show_order(order, history, allowed, actions)
+            self.desk.show_detail(order, history, allowed, actions)
             if order.id == self.focus_on:
                 self.focus_on = 0
-                self.desk.detail.focus_first_step()
-        self.desk.model.refresh_orders([order])
+                self.desk.focus_first_step()
+        self.desk.refresh_orders([order])
 
     # --- moves ---------------------------------------------------------------------
 
     def _on_move_requested(self, asked: MoveRequest) -> None:
         p = self.principal
 
-        def step() -> OrderView:
+        def step() -> Detail:
             photos = list(asked.photos)
             refs = self.pictures.add_files(photos, p.login) if photos else []
             move = Move(
@@ -130,46 +138,44 @@ class OrdersController(QObject):
                 unit=asked.unit,
                 outcome=asked.outcome,
             )
-            return self.service.move(p, asked.order_id, move, asked.version)
+            return self.service.detail_of(
+                p, self.service.move(p, asked.order_id, move, asked.version)
+            )
 
         self.jobs.submit(
-            step,
-            lambda order: self.load_detail(order.id),
-            lambda exc: self._move_failed(asked.order_id, exc),
+            step, self._detail_loaded, lambda exc: self._move_failed(asked.order_id, exc)
         )
 
     def _on_action_requested(self, asked: ActionRequest) -> None:
         p, order_id, version = self.principal, asked.order_id, asked.version
 
-        def step() -> OrderView:
+        def step() -> Detail:
             if asked.action is OrderAction.FILE_AND_DISPATCH:
-                return self.service.file_and_dispatch(p, order_id, version)
-            if asked.action is OrderAction.SUPERVISE:
-                return self.service.supervise(p, order_id, version, asked.level, asked.note)
-            return self.service.escalate(p, order_id, version, asked.note)
+                order = self.service.file_and_dispatch(p, order_id, version)
+            elif asked.action is OrderAction.SUPERVISE:
+                order = self.service.supervise(p, order_id, version, asked.level, asked.note)
+            else:
+                order = self.service.escalate(p, order_id, version, asked.note)
+            return self.service.detail_of(p, order)
 
-        self.jobs.submit(
-            step,
-            lambda order: self.load_detail(order.id),
-            lambda exc: self._move_failed(order_id, exc),
-        )
+        self.jobs.submit(step, self._detail_loaded, lambda exc: self._move_failed(order_id, exc))
 
     def _move_failed(self, order_id: int, exc: BaseException) -> None:
         if isinstance(exc, ConflictError):
-            self.desk.detail.show_conflict(
+            self.desk.show_conflict(
                 self.tr("This order was changed at another console; it has been reloaded.")
             )
         else:
-            self._failed(exc)
+            self.failed(exc)
         self.load_detail(order_id)
 
     def _on_photos_wanted(self, refs: list[str]) -> None:
         self.jobs.submit(
-            lambda: [self.pictures.get(r) for r in refs], self._show_photos, self._failed
+            lambda: [self.pictures.get(r) for r in refs], self._show_photos, self.failed
         )
 
     def _show_photos(self, pictures: list[Any]) -> None:
-        order = self.desk.detail.order
+        order = self.desk.shown_order
         title = order.number if order is not None else ""
         self.viewer = PhotoViewer(title, [(p.name, p.data) for p in pictures], self.desk)
         self.viewer.show()
@@ -188,17 +194,23 @@ class OrdersController(QObject):
         self.jobs.submit(
             lambda: self.service.raise_from_alarm(p, alarm_id, new),
             self._raised,
-            self._failed,
+            self.failed,
         )
 
     def _raised(self, order: OrderView) -> None:
         self.notify(self.tr("Work order %1 raised").replace("%1", order.number))
-        self.desk.model.set_filter(self.desk.current_filter())
+        self.desk.reload()
         self.selected = self.focus_on = order.id
         QTimer.singleShot(400, self.desk, lambda: self.desk.select_order(order.id))
         self.load_detail(order.id)
 
-    def _failed(self, exc: BaseException) -> None:
+    @property
+    def current_order(self) -> OrderView | None:
+        """The order the desk's detail shows (a snapshot may go to it)."""
+        return self.desk.shown_order
+
+    def failed(self, exc: BaseException) -> None:
+        """A step that did not go through: its reason in the status bar."""
         if isinstance(exc, ServiceError):
             self.notify(str(exc))
         else:
@@ -208,23 +220,43 @@ class OrdersController(QObject):
     # --- live ------------------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:  # any thread
-        if change.table == "work_orders":
-            self._changed.emit()
+        if change.table not in ("work_orders", "*"):
+            return
+        rows = change.rows
+        with self._lock:
+            if rows is None:
+                self._everything = True
+            else:
+                for order_id in rows:
+                    said = change.version if order_id == change.id else 0
+                    known = self._stale.get(order_id)
+                    self._stale[order_id] = 0 if not said or known == 0 else max(said, known or 0)
+        self._changed.emit()
 
     def refresh_shown(self) -> None:
-        """Orders changed somewhere: new ones on top, the rows shown and the open
-        detail reloaded."""
-        model = self.desk.model
-        ids = model.shown_ids()[:500]
-        p = self.principal
-        token, flt = model.token, model.filter
-        self.jobs.submit(
-            lambda: self.service.page(p, flt),
-            lambda orders: model.add_newer(token, orders),
-            self._failed,
-        )
-        self.jobs.submit(
-            lambda: self.service.by_ids(p, ids), self.desk.model.refresh_orders, self._failed
-        )
-        if self.selected:
+        """Orders changed somewhere: those shown older than the feed named are
+        read again by id, the open detail with them; orders not listed yet (or a
+        change that named none) read the first page again for new ones on top."""
+        with self._lock:
+            stale, everything = self._stale, self._everything
+            self._stale, self._everything = {}, False
+        desk, p = self.desk, self.principal
+        older = [i for i, v in stale.items() if not v or (desk.version_of(i) or 0) < v]
+        listed = [i for i in older if desk.version_of(i) is not None]
+        if everything:
+            listed = desk.listed_ids()[:500]
+        if everything or len(listed) < len(older):
+            token, flt = desk.listing()
+            self.reads += 1
+            self.jobs.submit(
+                lambda: self.service.page(p, flt),
+                lambda orders: desk.add_newer(token, orders),
+                self.failed,
+            )
+        if listed:
+            self.reads += 1
+            self.jobs.submit(
+                lambda: self.service.by_ids(p, listed), desk.refresh_orders, self.failed
+            )
+        if self.selected and (everything or self.selected in older):
             self.load_detail(self.selected)

@@ -212,7 +212,7 @@ class VideoController(QObject):
         camera = wall.camera_at(at) if wall is not None else None
         if wall is None or camera is None:
             return
-        order = self.orders.desk.detail.order
+        order = self.orders.current_order
         menu = QMenu(wall)
         menu.addAction(self.tr("Save snapshot"), lambda: self.snapshot(camera, None))
         if order is not None and order.is_open:
@@ -240,7 +240,7 @@ class VideoController(QObject):
             refs = self.pictures.add_files([path], p.login)
             return desk.attach(p, order_id, refs, f"{camera_id} {path.stem}")
 
-        self.jobs.submit(attach, self._attached, self.orders._failed)
+        self.jobs.submit(attach, self._attached, self.orders.failed)
         return path
 
     # --- saved views ---------------------------------------------------------------

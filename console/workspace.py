@@ -10,6 +10,7 @@ import logging
 import os
 from collections import Counter
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from console.alerts_controller import AlertsController
@@ -37,6 +38,7 @@ from widgets.orders.form import OrderForm
 
 log = logging.getLogger(__name__)
 MESSAGE_MS = 8000
+MAP_FOLLOWS_MS = 250  # the map redraws its markers at most this often in a flood
 #: Print a line once the window is usable (tests/bench/bench_console.py times it).
 READY_ENV = "YOUYI_REPORT_READY"
 
@@ -70,10 +72,14 @@ class Workspace:
         window.set_panel("video", self.video.panel)
         self.video.attach_to(window.docks["video"], window.view_menu)
         self._on_language = window.language_chosen.connect(lambda _c: self.video.retranslate())
-        self.alerts.queue_loaded.connect(self.video.on_alarms)
-        self.alert_panel.model.unacknowledged_changed.connect(window.set_unacknowledged)
+        self._map_due = QTimer(self.map)  # the map follows the queue, a few times a second
+        self._map_due.setSingleShot(True)
+        self._map_due.setInterval(MAP_FOLLOWS_MS)
+        self._map_due.timeout.connect(self._show_alarms_on_map)
+        self._ready_said = False
+        self.alert_panel.alarms_applied.connect(self._on_alarms_applied)
+        self.alert_panel.unacknowledged_changed.connect(window.set_unacknowledged)
         self.alert_panel.raise_order_requested.connect(self.raise_order_for_alarm)
-        self.alerts.queue_loaded.connect(self._on_queue_loaded)
         self.map.cell_clicked.connect(self.filter_to_cell)
         self.map.alarm_clicked.connect(self.alert_panel.select_alarm)
         self.map.device_clicked.connect(self._on_device_clicked)
@@ -100,15 +106,24 @@ class Workspace:
         self.desk.set_grid(code or None)
         self.map.select_cell(code or None)
 
-    def _on_queue_loaded(self, alarms: list[QueuedAlarm]) -> None:
-        if self.alerts.loads == 1 and os.environ.get(READY_ENV):
-            print("ready: window shown, alert queue loaded", flush=True)  # the start-up bench
+    def _on_alarms_applied(self, alarms: list[QueuedAlarm]) -> None:
+        if not self._ready_said:
+            self._ready_said = True
+            self._show_alarms_on_map()  # the first load at once
+            if os.environ.get(READY_ENV):
+                print("ready: window shown, alert queue loaded", flush=True)  # start-up bench
+        elif not self._map_due.isActive():
+            self._map_due.start()
+        self.video.on_alarms(alarms)
+
+    def _show_alarms_on_map(self) -> None:
+        alarms = self.alert_panel.alarms()
         self.map.set_alarms(alarms)
         self.map.set_cell_load(dict(Counter(a.grid for a in alarms if a.grid)))
 
     def _on_device_clicked(self, device_id: str) -> None:
         """The device's card (details, recent alerts, linked cameras) beside the map."""
-        lang = self.alerts.queue.lang
+        lang = self.alerts.lang()
         self.jobs.submit(
             lambda: device_details(self.store, device_id, lang=lang),
             self._show_device,
@@ -138,8 +153,7 @@ class Workspace:
         """Review an alarm's order (the focus on its first step: Enter confirms), or
         the pre-filled order form for one without (Enter raises it).  Either way
         the alarm counts as acknowledged: the operator is on it."""
-        row = self.alert_panel.model.row_of(alarm_id)
-        alarm = self.alert_panel.model.alarm(row)
+        alarm = self.alert_panel.alarm_by_id(alarm_id)
         if alarm is None or alarm.grid is None:
             return
         if alarm.needs_ack:  # the operator is on it

@@ -26,6 +26,9 @@ _alarms = table_of(Alarm)
 _devices = table_of(Device)
 _communities = table_of(Community)
 UNACKED = sorted(UNACKED_ALARM_STATES)
+#: The most alarms a full load brings (the queue then follows the change feed's
+#: deltas); a district in a storm beyond this shows its most urgent ones.
+QUEUE_LIMIT = 10_000
 
 _COLUMNS = (
     _alarms.c.id,
@@ -76,7 +79,7 @@ class AlarmQueue:
         self.actions = AlarmService(store)
 
     def open_alarms(
-        self, principal: Principal, grid: str | None = None, limit: int = 2000
+        self, principal: Principal, grid: str | None = None, limit: int = QUEUE_LIMIT
     ) -> list[QueuedAlarm]:
         """The queue: open alarms the user may see (not those on hold)."""
         query = _BASE.where(_alarms.c.is_open, _alarms.c.state != AlarmState.PENDING)
@@ -84,14 +87,28 @@ class AlarmQueue:
         with self.store.reading() as conn:
             return [self._record(r) for r in conn.execute(query)]
 
-    def by_ids(self, principal: Principal, ids: Iterable[int]) -> list[QueuedAlarm]:
-        """These alarms as they are now (closed ones too: the queue drops them)."""
+    def changes(
+        self, principal: Principal, ids: Iterable[int]
+    ) -> tuple[list[QueuedAlarm], list[int]]:
+        """What the change feed's ids mean for this user's queue: the alarms among
+        them that are in it now (open, not on hold, in the user's grid cells), and
+        the ids that are not (closed, out of scope, gone): one query."""
         wanted = sorted(set(ids))
         if not wanted:
-            return []
-        query = _scoped(_BASE.where(_alarms.c.id.in_(wanted)), principal, None)
+            return [], []
+        query = _scoped(
+            _BASE.where(
+                _alarms.c.id.in_(wanted),
+                _alarms.c.is_open,
+                _alarms.c.state != AlarmState.PENDING,
+            ),
+            principal,
+            None,
+        )
         with self.store.reading() as conn:
-            return [self._record(r) for r in conn.execute(query)]
+            rows = [self._record(r) for r in conn.execute(query)]
+        shown = {a.id for a in rows}
+        return rows, [i for i in wanted if i not in shown]
 
     def open_counts_by_grid(self, principal: Principal) -> dict[str, int]:
         query = (

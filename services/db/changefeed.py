@@ -39,18 +39,25 @@ def channel_for(url: URL) -> str:
     return f"{CHANNEL}_{schema}" if schema else CHANNEL
 
 
+#: PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more: a batch naming
+#: more rows than fit says "reload the table" instead (no ids).
+MAX_PAYLOAD = 7_000
+
+
 def encode(change: Change) -> str:
-    return json.dumps(
-        {
-            "t": change.table,
-            "id": change.id,
-            "v": change.version,
-            "s": change.state,
-            "c": change.console,
-            "n": change.number,
-        },
-        separators=(",", ":"),
-    )
+    fields: dict[str, Any] = {
+        "t": change.table,
+        "id": change.id,
+        "v": change.version,
+        "s": change.state,
+        "c": change.console,
+        "n": change.number,
+    }
+    plain = json.dumps(fields, separators=(",", ":"))
+    if not change.ids:
+        return plain
+    with_ids = json.dumps({**fields, "i": list(change.ids)}, separators=(",", ":"))
+    return with_ids if len(with_ids.encode()) <= MAX_PAYLOAD else plain
 
 
 def decode(payload: str) -> Change:
@@ -62,6 +69,7 @@ def decode(payload: str) -> Change:
         state=str(d["s"]),
         console=str(d["c"]),
         number=str(d.get("n", "")),
+        ids=tuple(int(i) for i in d.get("i", ())),
     )
 
 

@@ -85,7 +85,8 @@ def promote_held(
             if row.id in promoted
         ]
         if raised:
-            tx.notify(Change("alarms", raised[-1].alarm_id, 0, "batch", console))
+            ids = tuple(sorted(r.alarm_id for r in raised))
+            tx.notify(Change("alarms", ids[-1], 0, "batch", console, ids=ids))
             if on_alarms is not None:
                 on_alarms(tx, raised)
     if raised:

@@ -22,6 +22,7 @@ from services.db.models import Alarm, Device, Telemetry, TelemetryRollup, table_
 from services.db.store import Store
 from services.db.types import UTCDateTime
 from services.domain import AlarmState as S
+from services.domain import Change
 from services.ingest.offline import mark_offline_in
 from services.ingest.quarantine import prune_quarantine
 
@@ -81,18 +82,27 @@ def mark_offline(store: Store, now: datetime) -> int:
         return mark_offline_in(tx, now)
 
 
-def unshelve_expired(store: Store, now: datetime) -> int:
+def unshelve_expired(store: Store, now: datetime, console: str = "upkeep") -> int:
+    """Shelved alarms whose time is up: back in the queue, unacknowledged."""
     with store.transaction() as tx:
         lock_ingest(tx.conn)  # alarm rows, like the writer's: services.db.locks
-        return int(
-            tx.conn.execute(
-                update(_alarms)
-                .where(_alarms.c.state == S.SHELVED.value, _alarms.c.shelved_until <= now)
-                .values(
-                    state=S.ACTIVE_UNACK.value, shelved_until=None, version=_alarms.c.version + 1
-                )
-            ).rowcount
+        ids = tuple(
+            sorted(
+                tx.conn.execute(
+                    update(_alarms)
+                    .where(_alarms.c.state == S.SHELVED.value, _alarms.c.shelved_until <= now)
+                    .values(
+                        state=S.ACTIVE_UNACK.value,
+                        shelved_until=None,
+                        version=_alarms.c.version + 1,
+                    )
+                    .returning(_alarms.c.id)
+                ).scalars()
+            )
         )
+        if ids:
+            tx.notify(Change("alarms", ids[-1], 0, "batch", console, ids=ids))
+        return len(ids)
 
 
 def fold_telemetry(store: Store, older_than: datetime, batch: int = 50_000) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy import Connection, insert, select, text, update
 
 from services.alerts.alert_types import DEVICE_OFFLINE, OFFLINE_SEVERITY
 from services.db.models import Alarm, Device, table_of
@@ -38,20 +38,19 @@ def offline_key(device_id: str) -> str:
     return f"{device_id}:{DEVICE_OFFLINE}"
 
 
-def presence(
-    tx: Tx, statuses: Sequence[dict[str, Any]], seen: dict[str, datetime], console: str
-) -> None:
+def presence(tx: Tx, statuses: Sequence[dict[str, Any]], seen: dict[str, datetime]) -> list[int]:
     """What a batch says of its devices' presence, before its status rows are
     stored: a device heard from (any message, or a last status ``online``) is
     back; one whose last word is ``offline`` (its will, or a status it sent)
-    has gone, alarm and all.  The caller holds the ingest lock."""
+    has gone, alarm and all.  Returns the ids of the offline alarms raised or
+    cleared (the caller tells the change feed).  The caller holds the ingest lock."""
     last: dict[str, tuple[bool, datetime]] = {}
     for row in statuses:
         last[row["did"]] = (bool(row["online"]), row["seen"])
     said_off = {d: at for d, (online, at) in last.items() if not online}
     heard = {d: at for d, at in seen.items() if d not in said_off or at > said_off[d]}
     heard.update({d: at for d, (online, at) in last.items() if online})
-    back_online(tx.conn, heard)
+    changed = back_online(tx.conn, heard)
     went = {d: at for d, at in said_off.items() if d not in heard}
     if went:
         gone = tx.conn.execute(
@@ -60,9 +59,8 @@ def presence(
             .values(online=False)
             .returning(_devices.c.id, _devices.c.grid_code)
         ).all()
-        newest = _raise_alarms(tx.conn, sorted(gone), max(went.values()))
-        if newest:
-            tx.notify(Change("alarms", newest, 0, "batch", console))
+        changed += _raise_alarms(tx.conn, sorted(gone), max(went.values()))
+    return changed
 
 
 def mark_offline_in(tx: Tx, now: datetime, console: str = "upkeep") -> int:
@@ -89,16 +87,17 @@ def mark_offline_in(tx: Tx, now: datetime, console: str = "upkeep") -> int:
         ).all()
     raised = _raise_alarms(conn, sorted(gone), now)
     if raised:
-        tx.notify(Change("alarms", raised, 0, "batch", console))
+        tx.notify(Change("alarms", max(raised), 0, "batch", console, ids=tuple(raised)))
     if gone:
         log.info("%d devices silent past their reporting interval: offline", len(gone))
     return len(gone)
 
 
-def _raise_alarms(conn: Connection, gone: Sequence[Any], now: datetime) -> int:
-    """One open offline alarm per device; returns the highest new alarm id (0: none)."""
+def _raise_alarms(conn: Connection, gone: Sequence[Any], now: datetime) -> list[int]:
+    """One open offline alarm per device; returns the ids of those raised again
+    or anew."""
     if not gone:
-        return 0
+        return []
     keys = [offline_key(d) for d, _ in gone]
     have = set(
         conn.execute(
@@ -141,13 +140,16 @@ def _raise_alarms(conn: Connection, gone: Sequence[Any], now: datetime) -> int:
     ]
     if rows:
         conn.execute(insert(_alarms), rows)
-    newest = conn.execute(select(func.max(_alarms.c.id)).where(_alarms.c.alarm_key.in_(keys)))
-    return int(newest.scalar() or 0)
+    found = conn.execute(
+        select(_alarms.c.id).where(_alarms.c.alarm_key.in_(keys), _alarms.c.is_open)
+    )
+    return sorted(int(i) for i in found.scalars())
 
 
-def back_online(conn: Connection, heard: dict[str, datetime]) -> list[str]:
+def back_online(conn: Connection, heard: dict[str, datetime]) -> list[int]:
     """Devices of ``heard`` (id → when) that were offline: online again, their
-    offline alarms cleared; returns their ids.  The caller holds the ingest lock."""
+    offline alarms cleared; returns the ids of those alarms.  The caller holds
+    the ingest lock."""
     if not heard:
         return []
     ids = sorted(heard)
@@ -161,8 +163,9 @@ def back_online(conn: Connection, heard: dict[str, datetime]) -> list[str]:
             .returning(_devices.c.id)
         )
     back = sorted(str(d) for d in found.scalars())
-    if back:
-        clears = [(offline_key(d), heard[d]) for d in back]
-        writer_sql(conn.dialect.name).clear_alarms(conn, clears)
-        log.info("%d devices heard from again: online", len(back))
-    return back
+    if not back:
+        return []
+    clears = [(offline_key(d), heard[d]) for d in back]
+    cleared = writer_sql(conn.dialect.name).clear_alarms(conn, clears)
+    log.info("%d devices heard from again: online", len(back))
+    return sorted(cleared.values())

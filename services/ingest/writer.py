@@ -170,7 +170,7 @@ class IngestWriter:
                 self._write(item, result, batch)
             last_alert = self._alerts(tx, batch, result)
             insert_rows(tx.conn, _quarantine, batch.quarantine)
-            presence(tx, batch.status, batch.seen, self.console)  # devices, then alarms
+            offline = presence(tx, batch.status, batch.seen)  # devices, then alarms
             if batch.status:
                 tx.conn.execute(_STATUS, batch.status)
             insert_rows(tx.conn, _telemetry, batch.telemetry, skip_existing=True)
@@ -180,6 +180,9 @@ class IngestWriter:
                 self.on_alarms(tx, batch.raised)
             if last_alert:
                 tx.notify(Change("alerts", last_alert, 0, "batch", self.console))
+            alarms = sorted({*batch.alarm_of.values(), *offline})
+            if alarms:  # the rows the alert queues read again
+                tx.notify(Change("alarms", alarms[-1], 0, "batch", self.console, ids=tuple(alarms)))
         self._seen_written.update(seen)
         return result
 

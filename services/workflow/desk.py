@@ -41,6 +41,7 @@ from services.access.permissions import (
     sees_grid,
 )
 from services.db.models import Alarm, WorkOrder, table_of
+from services.db.store import Tx
 from services.db.types import UTCDateTime
 from services.domain import OrderAction, OrderEvent, OrderFilter, OrderState, Principal
 from services.domain import WorkOrder as OrderView
@@ -148,10 +149,15 @@ class OrderDesk:
     ) -> tuple[OrderView, list[OrderEvent], list[OrderState], list[OrderAction]]:
         """The order, its history, the moves the user may take now and the other
         steps (``supervise``, ``escalate``)."""
-        order = self.get(principal, order_id)
+        return self.detail_of(principal, self.get(principal, order_id))
+
+    def detail_of(
+        self, principal: Principal, order: OrderView
+    ) -> tuple[OrderView, list[OrderEvent], list[OrderState], list[OrderAction]]:
+        """``detail`` of an order just read or written (its history is one read)."""
         return (
             order,
-            self.orders.history(order_id),
+            self.orders.history(order.id),
             allowed_moves(principal, order),
             order_actions(principal, order),
         )
@@ -162,27 +168,38 @@ class OrderDesk:
 
     # --- writing ---------------------------------------------------------------
 
+    def _checked(self, tx: Tx, principal: Principal, order_id: int, version: int) -> OrderView:
+        """The order as this transaction reads it: one the user may see, at the
+        version the user saw (else ConflictError), before any rule is judged."""
+        row = tx.conn.execute(select(_orders).where(_c.id == order_id)).first()
+        if row is None:
+            raise NotFoundError(f"no work order with id {order_id}")
+        order = to_view(row)
+        if not sees_grid(principal, order.grid):
+            raise PermissionDeniedError(f"work order {order.number} is not in your grid cells")
+        if order.version != version:
+            raise ConflictError(order.number, version, order.version, row.updated_by)
+        return order
+
     def move(self, principal: Principal, order_id: int, move: Move, version: int) -> OrderView:
-        current = self.get(principal, order_id)
-        if current.version != version:  # a stale copy: say so before judging the move
-            raise ConflictError(current.number, version, current.version, None)
-        require_move(principal, current, move.target)
-        return self.orders.move(
-            order_id, move, version=version, actor=principal.actor(self.console)
-        )
+        """A move for the user, checked and written in one transaction."""
+        with self.store.transaction() as tx:
+            current = self._checked(tx, principal, order_id, version)
+            require_move(principal, current, move.target)
+            return self.orders.move_in(
+                tx, order_id, move, version=version, actor=principal.actor(self.console)
+            )
 
     def file_and_dispatch(self, principal: Principal, order_id: int, version: int) -> OrderView:
         """立案派遣: file a reported order and dispatch it to the unit routing picks,
         in one transaction (both steps in the history)."""
-        current = self.get(principal, order_id)
-        if current.version != version:
-            raise ConflictError(current.number, version, current.version, None)
-        if CONFIRM not in order_actions(principal, current):
-            raise PermissionDeniedError(
-                f"a {principal.role.value} may not file and dispatch {current.number} "
-                f"({current.state.value})"
-            )
         with self.store.transaction() as tx:
+            current = self._checked(tx, principal, order_id, version)
+            if CONFIRM not in order_actions(principal, current):
+                raise PermissionDeniedError(
+                    f"a {principal.role.value} may not file and dispatch {current.number} "
+                    f"({current.state.value})"
+                )
             return self.orders.file_and_dispatch_in(
                 tx, order_id, version=version, actor=principal.actor(self.console)
             )

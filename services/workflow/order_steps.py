@@ -119,4 +119,5 @@ def record_steps(tx: Tx, steps: Sequence[Step], actor: Actor, now: datetime) -> 
             Change("work_orders", last.order_id, last.version, last.state, console, last.number)
         )
     else:
-        tx.notify(Change("work_orders", max(s.order_id for s in steps), 0, "batch", console))
+        ids = tuple(sorted({s.order_id for s in steps}))
+        tx.notify(Change("work_orders", ids[-1], 0, "batch", console, ids=ids))

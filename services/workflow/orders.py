@@ -24,6 +24,7 @@ from services.domain import (
     NOTE_REQUIRED,
     Actor,
     Category,
+    Change,
     DeadlineStage,
     EscalationLevel,
     OrderEvent,
@@ -175,6 +176,9 @@ class WorkOrderService:
             for (alarm_id, _), o in zip(raises, orders, strict=True)
         ]
         update_rows(tx.conn, _alarms, "id", links)
+        linked = tuple(sorted(alarm_id for alarm_id, _ in raises))
+        if linked:  # the queues show each alarm's order
+            tx.notify(Change("alarms", linked[-1], 0, "batch", actor.console, ids=linked))
         return orders
 
     def file_and_dispatch_in(

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import struct
+import threading
+import time
 import zlib
 from datetime import UTC, datetime, timedelta
 
@@ -16,7 +18,7 @@ from console.cli import main
 from services.access.auth import UserService
 from services.alerts.messages import AlertIn, Channel, DeviceKind, Topic
 from services.db.store import Store
-from services.domain import Actor, Category, Outcome, Priority, Role
+from services.domain import Actor, Category, Change, Outcome, Priority, Role
 from services.domain import OrderState as S
 from services.domain import WorkOrder as OrderView
 from services.workflow.orders import Move, NewOrder, WorkOrderService
@@ -181,3 +183,29 @@ def cli_sign_in(
     monkeypatch.setattr("sys.stdin", io.StringIO(CLI_PASSWORD + "\n"))
     url = store.url.render_as_string(hide_password=False)
     assert main(["--db", url, "--user", login, "login", "--password-stdin"]) == 0
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.changes: list[tuple[float, Change]] = []
+        self.event = threading.Condition()
+
+    def __call__(self, change: Change) -> None:
+        with self.event:
+            self.changes.append((time.monotonic(), change))
+            self.event.notify_all()
+
+    def wait_for(self, count: int, timeout: float = 5.0) -> list[Change]:
+        with self.event:
+            self.event.wait_for(lambda: len(self.changes) >= count, timeout)
+            return [c for _, c in self.changes]
+
+    def alarm_ids(self, timeout: float = 5.0, at_least: int = 1) -> set[int]:
+        """The alarm ids the changes heard so far name (waiting for ``at_least`` ids)."""
+
+        def named() -> set[int]:
+            return {i for _, c in self.changes if c.table == "alarms" for i in (c.rows or ())}
+
+        with self.event:
+            self.event.wait_for(lambda: len(named()) >= at_least, timeout)
+            return named()

@@ -154,6 +154,12 @@ class AlertQueueModel(QAbstractTableModel):
     def row_of(self, alarm_id: int) -> int:
         return self._row(alarm_id) if alarm_id in self._by_id else -1
 
+    def snapshot(self) -> dict[int, QueuedAlarm]:
+        return dict(self._by_id)
+
+    def rows(self) -> list[QueuedAlarm]:
+        return list(self._rows)
+
     def ids(self) -> set[int]:
         return set(self._by_id)
 

@@ -1,9 +1,10 @@
 """The alert queue panel: the table, a header line and the operator's actions.
 
 Plain values out: the console acts on ``acknowledge_requested(id, version)``
-and the others, and feeds the queue back through ``show_alarms`` (the whole
-queue as the store has it: only the difference reaches the view), ``apply``
-(a batch of changes) or ``push`` (the same through the flood buffer).
+and the others, and feeds the queue back through ``show_alarms`` (the first
+load: the whole queue as the store has it) and then ``push`` (alarms new or
+changed and the ids of those that left, applied through the flood buffer within
+its time budget).  ``alarms_applied`` says what reached the table.
 Keyboard first, while the panel has focus: Space acknowledges, N goes to the
 next unacknowledged alarm, Enter or Ctrl+R raises a work order, M shows the
 alarm on the map, Shift+Delete dismisses it as a false alarm (with a reason).
@@ -42,11 +43,14 @@ class AlertQueuePanel(QWidget):
     show_on_map_requested = Signal(int)
     selection_changed = Signal(int)  # alarm id, 0 for none
     grid_filter_cleared = Signal()
+    alarms_applied = Signal(list)  # the QueuedAlarm rows just shown (new or changed)
+    unacknowledged_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alertQueue")
         self.model = AlertQueueModel(self)
+        self.model.unacknowledged_changed.connect(self.unacknowledged_changed)
         self.table = AlertQueueTable(self.model, self)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._refresh_soon)
@@ -135,27 +139,46 @@ class AlertQueuePanel(QWidget):
     # --- feeding -------------------------------------------------------------
 
     def show_alarms(self, alarms: list[QueuedAlarm]) -> None:
-        """The queue as it is now (a reload): the first one resets the table and
-        is silent; later ones apply the difference and sound for new major ones."""
+        """The queue as it is now: the first call resets the table and is silent;
+        later ones apply the difference and sound for new major ones."""
         if not self._loaded:
             self._loaded = True
             self.model.replace_all(alarms)
+            self.alarms_applied.emit(list(alarms))
         else:
             self._sound_for(alarms)
             self.model.sync(alarms)
+            self.alarms_applied.emit(list(alarms))
         self._update_header()
 
     def apply(self, rows: list[QueuedAlarm], removed: Iterable[int] = ()) -> None:
-        """A batch of new and changed alarms and the ids of closed ones."""
+        """A batch of new and changed alarms and the ids of closed ones, now."""
         removed = list(removed)
         gone = set(removed)
         self._loaded = True
-        self._sound_for([a for a in rows if a.id not in gone])
+        kept = [a for a in rows if a.id not in gone]
+        self._sound_for(kept)
         self.model.apply(rows, removed)
+        self.alarms_applied.emit(kept)
 
     def push(self, rows: Iterable[QueuedAlarm] = (), removed: Iterable[int] = ()) -> None:
-        """The same as ``apply``, coalesced by the flood buffer (any thread)."""
+        """The same as ``apply``, through the flood buffer (any thread)."""
         self.flood.push(rows, removed)
+
+    def snapshot(self) -> dict[int, QueuedAlarm]:
+        """The alarms shown, by id (a copy: safe to read on another thread)."""
+        return self.model.snapshot()
+
+    def alarms(self) -> list[QueuedAlarm]:
+        """The alarms shown, in the queue's order."""
+        return self.model.rows()
+
+    def alarm_by_id(self, alarm_id: int) -> QueuedAlarm | None:
+        return self.model.by_id(alarm_id)
+
+    @property
+    def unacknowledged(self) -> int:
+        return self.model.unacknowledged
 
     def set_grid_filter(self, grid: str | None) -> None:
         self.proxy.set_grid(grid)

@@ -5,6 +5,7 @@ the detail and answers with ``detail.show_order``."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
@@ -21,7 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.domain import CLOSED_STATES, Category, OrderFilter, Priority
+from services.domain import (
+    CLOSED_STATES,
+    Category,
+    OrderAction,
+    OrderEvent,
+    OrderFilter,
+    OrderState,
+    Priority,
+    WorkOrder,
+)
 from widgets.labels import codes, label
 from widgets.orders.detail import OrderDetail
 from widgets.orders.model import OrderRole, OrderTableModel
@@ -42,7 +52,18 @@ PRESETS = ("open", "overdue", "mine", "closed", "all")
 
 
 class WorkOrderDesk(QWidget):
+    """The order table with its filters and the selected order's detail.
+
+    Out: ``order_selected``, ``page_wanted`` (token, OrderFilter, after),
+    ``move_requested`` (MoveRequest), ``action_requested`` (ActionRequest),
+    ``photos_wanted`` (attachment references).  In: pages, orders changed, the
+    selected order's detail; nothing else of its insides is the console's."""
+
     order_selected = Signal(int)  # 0: none
+    page_wanted = Signal(int, object, object)
+    move_requested = Signal(object)
+    action_requested = Signal(object)
+    photos_wanted = Signal(list)
 
     def __init__(self, grids: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +103,10 @@ class WorkOrderDesk(QWidget):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.detail = OrderDetail(self)
+        self.model.page_wanted.connect(self.page_wanted)
+        self.detail.move_requested.connect(self.move_requested)
+        self.detail.action_requested.connect(self.action_requested)
+        self.detail.photos_wanted.connect(self.photos_wanted)
 
         bar = QHBoxLayout()
         for w in (self.preset, self.grid_box, self.category_box, self.priority_box):
@@ -133,6 +158,62 @@ class WorkOrderDesk(QWidget):
         flt = self.current_filter()
         if flt != self.model.filter or not self.model.rowCount():
             self.model.set_filter(flt)
+
+    # --- fed by the console ---------------------------------------------------------
+
+    def add_page(self, token: int, orders: Sequence[WorkOrder]) -> None:
+        """A page asked for by ``page_wanted`` (dropped if the filter changed since)."""
+        self.model.add_page(token, orders)
+
+    def page_failed(self, token: int) -> None:
+        self.model.page_failed(token)
+
+    def listing(self) -> tuple[int, OrderFilter]:
+        """The token and filter of the list shown (for ``add_newer``)."""
+        return self.model.token, self.model.filter
+
+    def add_newer(self, token: int, orders: Sequence[WorkOrder]) -> int:
+        """The first page read again: orders raised since go on top; returns how many."""
+        return self.model.add_newer(token, orders)
+
+    def refresh_orders(self, orders: Sequence[WorkOrder]) -> None:
+        """Orders as they are now: the rows showing them follow (never back to an
+        older version)."""
+        self.model.refresh_orders(orders)
+
+    def listed_ids(self) -> list[int]:
+        """The ids of the orders listed, top first."""
+        return self.model.shown_ids()
+
+    def version_of(self, order_id: int) -> int | None:
+        """The version of the order as listed, None if it is not listed."""
+        row = self.model.order(self.model.row_of(order_id))
+        return row.version if row is not None else None
+
+    def reload(self) -> None:
+        """The list from its first page (an order raised here: it shows on top)."""
+        self.model.set_filter(self.current_filter())
+
+    def show_detail(
+        self,
+        order: WorkOrder | None,
+        history: Sequence[OrderEvent] = (),
+        allowed: Sequence[OrderState] = (),
+        actions: Sequence[OrderAction] = (),
+    ) -> None:
+        """The selected order, its history and the steps this user may take (None: none)."""
+        self.detail.show_order(order, list(history), list(allowed), list(actions))
+
+    def focus_first_step(self) -> None:
+        self.detail.focus_first_step()
+
+    def show_conflict(self, text: str) -> None:
+        self.detail.show_conflict(text)
+
+    @property
+    def shown_order(self) -> WorkOrder | None:
+        """The order the detail shows."""
+        return self.detail.order
 
     def set_units(self, units: list[tuple[str, str]]) -> None:
         """The units (code, name) an order may be dispatched to: the table and

@@ -131,7 +131,7 @@ class OrderTableModel(QAbstractTableModel):
         last = len(COLUMNS) - 1
         for i, row in enumerate(self._rows):
             new = by_id.get(row.id)
-            if new is not None and new != row:
+            if new is not None and new != row and new.version >= row.version:
                 self._rows[i] = new
                 self.dataChanged.emit(self.index(i, 0), self.index(i, last))
 

@@ -55,7 +55,7 @@ def test_a_supervisor_sees_and_works_only_their_grids(queue: AlarmQueue) -> None
     assert {a.grid for a in mine} == {"G21"} and len(mine) == 2
     assert queue.open_alarms(SUPERVISOR, grid="G12") == []
     arc = queue.open_alarms(OPERATOR, grid="G12")[0]
-    assert queue.by_ids(SUPERVISOR, [arc.id]) == []
+    assert queue.changes(SUPERVISOR, [arc.id]) == ([], [arc.id])  # not theirs: not in their queue
     with pytest.raises(PermissionDeniedError):
         queue.acknowledge(SUPERVISOR, arc.id, arc.version)
     assert queue.open_counts_by_grid(SUPERVISOR) == {"G21": 2}
@@ -73,8 +73,9 @@ def test_officers_acknowledge_only_and_false_alarms_leave_the_queue(queue: Alarm
     assert (acked.state, acked.version) == ("active_ack", tamper.version + 1)
     queue.dismiss_false(OPERATOR, tamper.id, acked.version, "a bird on the lens")
     assert queue.open_alarms(OPERATOR, grid="G11") == []
-    closed = queue.by_ids(OPERATOR, [tamper.id])[0]  # closed ones too: the queue drops them
-    assert closed.id == tamper.id and closed.version == acked.version + 1
+    assert queue.changes(OPERATOR, [tamper.id]) == ([], [tamper.id])  # closed: leaves the queue
+    other = queue.open_alarms(OPERATOR)[0]
+    assert queue.changes(OPERATOR, [other.id, tamper.id]) == ([other], [tamper.id])
 
 
 def test_latched_arc_reset_by_its_grid_or_the_centre(queue: AlarmQueue) -> None:

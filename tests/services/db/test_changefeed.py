@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
 
+from services.db.changefeed import decode, encode
 from services.db.store import Store
 from services.domain import Change
 from services.domain import OrderState as S
 from services.errors import UnknownGridError
 from services.workflow.orders import Move, NewOrder, WorkOrderService
-from tests.support.store import OPERATOR, FakeClock, raise_order
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.changes: list[tuple[float, Change]] = []
-        self.event = threading.Condition()
-
-    def __call__(self, change: Change) -> None:
-        with self.event:
-            self.changes.append((time.monotonic(), change))
-            self.event.notify_all()
-
-    def wait_for(self, count: int, timeout: float = 5.0) -> list[Change]:
-        with self.event:
-            self.event.wait_for(lambda: len(self.changes) >= count, timeout)
-            return [c for _, c in self.changes]
+from tests.support.store import OPERATOR, FakeClock, Inbox, raise_order
 
 
 @pytest.mark.postgres
@@ -114,3 +98,15 @@ def test_listener_reconnects_after_the_server_restarts(clock: FakeClock) -> None
         finally:
             listening.close()
             writing.close()
+
+
+def test_a_batch_names_its_rows_unless_they_do_not_fit_a_notice() -> None:
+    few = Change("alarms", 9, 0, "batch", "ingest", ids=(3, 5, 9))
+    assert decode(encode(few)) == few and few.rows == (3, 5, 9)
+    single = Change("alarms", 4, 7, "active_ack", "ws-01")
+    assert decode(encode(single)).rows == (4,)
+    many = Change("alarms", 2_000_000, 0, "batch", "ingest", ids=tuple(range(1_000_000, 1_002_000)))
+    payload = encode(many)
+    assert len(payload.encode()) < 8000  # PostgreSQL's limit for a NOTIFY payload
+    assert decode(payload).rows is None  # too many to name: the table is read again
+    assert Change("alarms", 9, 0, "batch", "ingest").rows is None

@@ -13,7 +13,7 @@ from services.db.store import Store
 from services.domain import Principal, Role
 from services.ingest.maintenance import fold_telemetry, mark_offline, unshelve_expired
 from services.ingest.writer import IngestWriter
-from tests.support.store import OP, T0, FakeClock, alarm_id, alert, rows, topic
+from tests.support.store import OP, T0, FakeClock, Inbox, alarm_id, alert, rows, topic
 
 OPERATOR_P = Principal(1, "wang.op", "王伟", Role.OPERATOR)
 
@@ -56,8 +56,12 @@ def test_a_device_offline_is_an_alarm_until_it_is_heard_from_again(
             StatusIn(topic("AF-1102", "arc_fault", Channel.STATUS), True, T0),
         ]
     )
+    inbox = Inbox()
+    store.subscribe(inbox)
     assert mark_offline(store, T0 + timedelta(seconds=90)) == 2
     assert mark_offline(store, T0 + timedelta(seconds=200)) == 0  # one alarm a device
+    offline_ids = {int(str(i)) for (i,) in rows(store, "SELECT id FROM alarms")}
+    assert inbox.alarm_ids(at_least=2) == offline_ids  # the queues read just these
     assert _offline_alarms(store) == [
         ("AF-1102", "active_unack", True, 2),
         ("EL-0231", "active_unack", True, 2),
@@ -83,6 +87,8 @@ def test_a_device_offline_is_an_alarm_until_it_is_heard_from_again(
         ("AF-1102", "cleared_ack", False, 2),
         ("EL-0231", "cleared_unack", True, 2),
     ]
+    heard = inbox.alarm_ids(at_least=3)
+    assert offline_ids <= heard  # cleared: named by the writer's batch
     assert sorted(rows(store, "SELECT id, online FROM devices WHERE online IS NOT NULL")) == [
         ("AF-1102", True),
         ("EL-0231", True),
@@ -107,9 +113,12 @@ def test_shelving_ends(store: Store, writer: IngestWriter, clock: FakeClock) -> 
         reason="维保",
         until=clock.now + timedelta(minutes=30),
     )
+    inbox = Inbox()
+    store.subscribe(inbox)
     assert unshelve_expired(store, clock.now + timedelta(minutes=29)) == 0
     assert unshelve_expired(store, clock.now + timedelta(minutes=31)) == 1
     assert svc.get(alarm.id).state == "active_unack"
+    assert inbox.alarm_ids() == {alarm.id}  # the queues hear it is back
 
 
 def test_old_telemetry_is_folded(store: Store, writer: IngestWriter) -> None:

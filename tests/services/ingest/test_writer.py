@@ -16,7 +16,7 @@ from services.alerts.messages import (
 )
 from services.db.store import Store
 from services.ingest.writer import IngestWriter
-from tests.support.store import T0, alert, rows, topic
+from tests.support.store import T0, Inbox, alert, rows, topic
 
 
 def test_redelivered_alert_is_stored_once_and_alarms_fold(
@@ -183,3 +183,24 @@ def test_one_batch_folds_repeats_and_keeps_each_alarms_order(
     ids = dict(links)  # type: ignore[arg-type]
     assert ids["a1"] == ids["a2"] == ids["a3"] == ids["a4"]
     assert ids["b1"] == ids["b2"] == ids["b3"]
+
+
+def test_a_batch_names_the_alarms_it_raised_and_cleared(store: Store, writer: IngestWriter) -> None:
+    """The change feed's notice of a batch says which alarms changed, so that the
+    consoles read just those (on PostgreSQL through NOTIFY, on SQLite in-process)."""
+    writer.write_batch([alert("e1"), alert("a1", "AF-1102", "arc_fault", "arc_detected")])
+    inbox = Inbox()
+    store.subscribe(inbox)
+    writer.write_batch(
+        [
+            alert("e2", seconds=5, clear=True),  # EL-0231's alarm cleared
+            alert("t1", "EL-0231", alert_type="door_fault", seconds=6),  # a new one
+        ]
+    )
+    wanted = {
+        int(str(i)) for (i,) in rows(store, "SELECT id FROM alarms WHERE device_id = 'EL-0231'")
+    }
+    assert len(wanted) == 2
+    assert inbox.alarm_ids(at_least=2) == wanted  # not AF-1102's: it did not change
+    writer.write_batch([alert("e2", seconds=5, clear=True)])  # a duplicate changes nothing
+    assert inbox.alarm_ids(timeout=0.3, at_least=3) == wanted
