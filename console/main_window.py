@@ -165,6 +165,10 @@ class MainWindow(QMainWindow):
         self.user = principal
         self._retranslate()
 
+    def show_message(self, text: str, ms: int) -> None:
+        """A line in the status bar for ``ms`` milliseconds."""
+        self.status.showMessage(text, ms)
+
     def set_unacknowledged(self, count: int) -> None:
         """The count of unacknowledged alarms, shown in the title bar."""
         self.unacknowledged = count

@@ -147,7 +147,7 @@ class Workspace:
         self.device_window.raise_()
 
     def notify(self, text: str) -> None:
-        self.window.status.showMessage(text, MESSAGE_MS)
+        self.window.show_message(text, MESSAGE_MS)
 
     def raise_order_for_alarm(self, alarm_id: int) -> None:
         """Review an alarm's order (the focus on its first step: Enter confirms), or

@@ -51,9 +51,9 @@ def main() -> None:
             session = getattr(window, "session", None)
             ws = session.workspace if session else None
             if ws is not None:
-                if ws.alert_panel.model.rowCount():
-                    ws.alert_panel.select_alarm(ws.alert_panel.model.alarm(0).id)
-                if ws.desk.model.rowCount():
+                if len(ws.alert_panel.alarms()):
+                    ws.alert_panel.select_alarm(ws.alert_panel.alarms()[0].id)
+                if len(ws.desk.listed_ids()):
                     ws.desk.table.selectRow(0)
 
         QTimer.singleShot(int(args.seconds * 1000) - 3000, select)

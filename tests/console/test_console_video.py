@@ -78,7 +78,7 @@ def test_a_popup_rules_alarm_brings_up_its_camera_and_leads_back(
     writer.load_devices()
     qtbot.waitUntil(lambda: ws.video.seen is not None, timeout=5000)  # first load: none
     writer.write_batch([alert("v1", alert_type="door_fault")])  # rule without popup
-    qtbot.waitUntil(lambda: ws.alert_panel.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(ws.alert_panel.alarms()) == 1, timeout=5000)
     assert not any(slot.alarm_id for slot in wall.slots)
     writer.write_batch([alert("v2", alert_type="ebike_entering", seconds=5)])  # popup = true
     qtbot.waitUntil(lambda: any(slot.alarm_id for slot in wall.slots), timeout=5000)
@@ -105,9 +105,9 @@ def test_a_device_cards_camera_full_size_and_a_snapshot_to_the_order(
     assert wall.full_tile.url() == "demo://CAM-050/main"
     qtbot.waitUntil(lambda: wall.full_tile.state() is PlayerState.LIVE, timeout=15000)
     qtbot.waitUntil(lambda: wall.full_tile.picture() is not None, timeout=15000)
-    qtbot.waitUntil(lambda: ws.desk.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(ws.desk.listed_ids()) == 1, timeout=5000)
     ws.desk.select_order(order.id)
-    qtbot.waitUntil(lambda: ws.desk.detail.order is not None, timeout=5000)
+    qtbot.waitUntil(lambda: ws.desk.shown_order is not None, timeout=5000)
     path = ws.video.snapshot("CAM-050", order.id)
     assert path is not None and path.name.startswith("CAM-050_")
     assert path.is_relative_to(os.environ["XDG_DATA_HOME"])  # never the tester's ~/Pictures

@@ -101,7 +101,7 @@ def wait_state(qtbot: QtBot, ws: Workspace, state: S) -> None:
 
 
 def at_the_queue(qtbot: QtBot, ws: Workspace) -> None:
-    qtbot.waitUntil(lambda: ws.alert_panel.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(ws.alert_panel.alarms()) == 1, timeout=5000)
     ws.alert_panel.table.setFocus()
     qtbot.waitUntil(lambda: ws.alert_panel.table.hasFocus(), timeout=2000)
 
@@ -120,10 +120,10 @@ def test_a_rules_order_is_dispatched_in_two_keys(qtbot: QtBot, demo_store: Store
     keys.press(Key.Key_Return)  # confirm
     wait_state(qtbot, ws, S.DISPATCHED)
     assert keys.count == 2
-    order = ws.desk.detail.order
+    order = ws.desk.shown_order
     assert order is not None and order.unit  # dispatched to the routed unit
     qtbot.waitUntil(
-        lambda: (a := ws.alert_panel.model.alarm(0)) is not None and a.state == "active_ack",
+        lambda: (a := ws.alert_panel.alarms()[0]) is not None and a.state == "active_ack",
         timeout=5000,
     )
     session.close()
@@ -156,7 +156,7 @@ def test_an_operators_order_is_dispatched_in_three_actions_and_closed_by_keyboar
         keys.in_dialog(lambda n=note: keys.type(n), lambda: keys.press(Key.Key_Return, ctrl))
         keys.press(Key.Key_Return)
         wait_state(qtbot, ws, state)
-    order = ws.desk.detail.order
+    order = ws.desk.shown_order
     assert order is not None
     history = WorkOrderService(demo_store).history(order.id)
     assert [e.action for e in history][-2:] == ["report_result", "verify_close"]
@@ -176,7 +176,7 @@ def test_n_picks_the_next_alarm_and_space_acknowledges_it(qtbot: QtBot, demo_sto
     assert ws.alert_panel.selected_alarm() is not None
     keys.press(Key.Key_Space)
     qtbot.waitUntil(
-        lambda: (a := ws.alert_panel.model.alarm(0)) is not None and a.state == "active_ack",
+        lambda: (a := ws.alert_panel.alarms()[0]) is not None and a.state == "active_ack",
         timeout=5000,
     )
     session.close()

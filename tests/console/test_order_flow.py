@@ -53,12 +53,12 @@ def test_alarm_to_closed_order_through_the_ui(
     writer = IngestWriter(demo_store)
     writer.load_devices()
     writer.write_batch([alert("t1", alert_type="door_fault", severity=2)])  # no rule: no order
-    qtbot.waitUntil(lambda: ws.alert_panel.model.rowCount() == 1, timeout=5000)
-    alarm = ws.alert_panel.model.alarm(0)
+    qtbot.waitUntil(lambda: len(ws.alert_panel.alarms()) == 1, timeout=5000)
+    alarm = ws.alert_panel.alarms()[0]
     assert alarm is not None and alarm.work_order_id is None
     ws.alert_panel.select_alarm(alarm.id)
     ws.alert_panel.raise_order_for_selected()  # Enter in the queue
-    qtbot.waitUntil(lambda: ws.desk.detail.order is not None, timeout=5000)
+    qtbot.waitUntil(lambda: ws.desk.shown_order is not None, timeout=5000)
     detail = ws.desk.detail
     assert detail.order.state is S.REPORTED  # type: ignore[union-attr]
     assert "电梯门故障" in detail.order.title  # type: ignore[union-attr]
@@ -92,7 +92,7 @@ def test_alarm_to_closed_order_through_the_ui(
         "report_result",
         "verify_close",
     ]
-    qtbot.waitUntil(lambda: ws.alert_panel.model.alarm(0).work_order_id is not None, timeout=5000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: ws.alert_panel.alarms()[0].work_order_id is not None, timeout=5000)
     events = WorkOrderService(demo_store).history(detail.order.id)  # type: ignore[union-attr]
     (with_photo,) = [e for e in events if e.attachments]
     assert with_photo.action == "report_result"
@@ -121,19 +121,19 @@ def test_a_change_at_another_console_shows_and_reloads(
     session = Session(window, demo_store, "zh_CN")
     ws = signed_in(qtbot, session, "operator")
     assert ws is not None
-    qtbot.waitUntil(lambda: ws.desk.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(ws.desk.listed_ids()) == 1, timeout=5000)
     newer = other.raise_order(boss, NewOrder("井盖缺失", "G11"))  # raised elsewhere: on top
-    qtbot.waitUntil(lambda: ws.desk.model.rowCount() == 2, timeout=5000)
-    assert ws.desk.model.order(0).id == newer.id  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: len(ws.desk.listed_ids()) == 2, timeout=5000)
+    assert ws.desk.listed_ids()[0] == newer.id  # type: ignore[union-attr]
     ws.desk.select_order(order.id)
-    qtbot.waitUntil(lambda: ws.desk.detail.order is not None, timeout=5000)
+    qtbot.waitUntil(lambda: ws.desk.shown_order is not None, timeout=5000)
     other.move(boss, order.id, Move(S.FILED), order.version)  # the other console is quicker
     ws.desk.detail.order = order  # our copy is stale (the live reload has not come yet)
     ws.desk.detail.request(S.FILED)
     qtbot.waitUntil(lambda: ws.desk.detail.banner.isVisibleTo(ws.desk.detail), timeout=5000)
     assert "其他席位" in ws.desk.detail.banner.text()
     qtbot.waitUntil(
-        lambda: ws.desk.detail.order is not None and ws.desk.detail.order.state is S.FILED,
+        lambda: ws.desk.shown_order is not None and ws.desk.shown_order.state is S.FILED,
         timeout=5000,
     )
     session.close()
@@ -164,7 +164,7 @@ def test_supervise_and_escalate_from_the_detail_pane(
     ws = signed_in(qtbot, session, "operator")
     assert ws is not None
     detail = ws.desk.detail
-    qtbot.waitUntil(lambda: ws.desk.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(ws.desk.listed_ids()) == 1, timeout=5000)
     ws.desk.select_order(order.id)
 
     def button(action: str) -> object:
@@ -193,9 +193,9 @@ def test_supervise_and_escalate_from_the_detail_pane(
     session2 = Session(window2, demo_store, "zh_CN")
     ws2 = signed_in(qtbot, session2, "supervisor")  # grids G11-G13
     assert ws2 is not None
-    qtbot.waitUntil(lambda: ws2.desk.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(ws2.desk.listed_ids()) == 1, timeout=5000)
     ws2.desk.select_order(order.id)
-    qtbot.waitUntil(lambda: ws2.desk.detail.order is not None, timeout=5000)
+    qtbot.waitUntil(lambda: ws2.desk.shown_order is not None, timeout=5000)
     names = {b.objectName() for b in ws2.desk.detail.buttons}
     assert "orderAction_escalate" in names and "orderAction_supervise" not in names
     session2.close()

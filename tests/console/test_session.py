@@ -32,7 +32,7 @@ def test_sign_in_then_live_queue_and_acknowledge(qtbot: QtBot, demo_store: Store
     assert workspace is not None and workspace.principal.grids == {"G11", "G12", "G13"}
     panel = workspace.alert_panel
     qtbot.waitUntil(lambda: workspace.alerts.loads >= 1, timeout=5000)
-    assert panel.model.rowCount() == 0
+    assert len(panel.alarms()) == 0
 
     writer = IngestWriter(demo_store)
     writer.load_devices()
@@ -42,8 +42,8 @@ def test_sign_in_then_live_queue_and_acknowledge(qtbot: QtBot, demo_store: Store
             alert("e1", severity=3),  # G21: not theirs
         ]
     )
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
-    assert panel.model.alarm(0).device_id == "AF-1102"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: len(panel.alarms()) == 1, timeout=5000)
+    assert panel.alarms()[0].device_id == "AF-1102"
     assert window.windowTitle().startswith("（1 条未确认）")
     qtbot.waitUntil(lambda: len(workspace.map.markers) == 1, timeout=5000)
     workspace.filter_to_cell("G13")  # a click on the map: queue, desk and map follow
@@ -62,9 +62,9 @@ def test_sign_in_then_live_queue_and_acknowledge(qtbot: QtBot, demo_store: Store
     assert card.title.text() == "配电箱"
     workspace.filter_to_cell("")
     assert workspace.desk.current_filter().grids == frozenset() and panel.proxy.grid is None
-    panel.select_alarm(panel.model.alarm(0).id)  # type: ignore[union-attr]
+    panel.select_alarm(panel.alarms()[0].id)
     panel.acknowledge_selected()
-    qtbot.waitUntil(lambda: panel.model.unacknowledged == 0, timeout=5000)
+    qtbot.waitUntil(lambda: panel.unacknowledged == 0, timeout=5000)
     with demo_store.reading() as conn:
         row = conn.execute(
             text("SELECT state, acknowledged_by FROM alarms WHERE device_id = 'AF-1102'")
@@ -137,10 +137,10 @@ def test_the_gui_thread_never_runs_sql(qtbot: QtBot, demo_store: Store) -> None:
         feeder.start()
         feeder.join()
         panel = workspace.alert_panel
-        qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
-        panel.select_alarm(panel.model.alarm(0).id)  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: len(panel.alarms()) == 1, timeout=5000)
+        panel.select_alarm(panel.alarms()[0].id)
         panel.acknowledge_selected()
-        qtbot.waitUntil(lambda: panel.model.unacknowledged == 0, timeout=5000)
+        qtbot.waitUntil(lambda: panel.unacknowledged == 0, timeout=5000)
         window.sign_out_action.trigger()
         qtbot.waitUntil(lambda: session.dialog is not None, timeout=5000)
         session.close()
