@@ -95,11 +95,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only the devices silent past their reporting interval, now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Filter: alarm, device, community…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ack (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline devices: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

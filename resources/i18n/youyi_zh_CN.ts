@@ -95,12 +95,20 @@
         <translation>由此告警生成工单（回车、Ctrl+R）</translation>
     </message>
     <message>
+        <source>Only the devices silent past their reporting interval, now</source>
+        <translation>只看当前离线的设备（超过上报周期未上报）</translation>
+    </message>
+    <message>
         <source>Filter: alarm, device, community…</source>
         <translation>筛选：告警、设备、小区…</translation>
     </message>
     <message>
         <source>Ack (Space)</source>
         <translation>确认（空格）</translation>
+    </message>
+    <message>
+        <source>Offline devices: %1</source>
+        <translation>离线设备：%1</translation>
     </message>
     <message>
         <source>Order… (Enter)</source>

@@ -12,6 +12,7 @@ from typing import Annotated
 import msgspec
 
 from services.alerts.messages import DeviceKind
+from services.domain import DEVICE_OFFLINE
 from services.errors import ConfigError
 from services.resources import resource
 
@@ -32,9 +33,6 @@ class _Table(msgspec.Struct, forbid_unknown_fields=True):
     type: list[AlertType]
 
 
-#: The alarm the system raises for a device silent past its reporting interval
-#: (services/ingest/offline.py): no device reports it, every kind can have it.
-DEVICE_OFFLINE = "device_offline"
 OFFLINE_SEVERITY = 2  # minor: the room should know, nobody is in danger yet
 
 

@@ -8,6 +8,8 @@ nothing else of ``services/`` that reaches SQLAlchemy (pyproject.toml's contract
 from __future__ import annotations
 
 from services.domain.alarms import (
+    CLEARED_ALARM_STATES,
+    DEVICE_OFFLINE,
     UNACKED_ALARM_STATES,
     AlarmState,
     QueuedAlarm,
@@ -54,7 +56,9 @@ from services.domain.people import (
 
 __all__ = [
     "ALLOWED",
+    "CLEARED_ALARM_STATES",
     "CLOSED_STATES",
+    "DEVICE_OFFLINE",
     "ESCALATION_LADDER",
     "MOVES",
     "NOTE_REQUIRED",

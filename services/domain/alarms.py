@@ -31,6 +31,11 @@ class AlarmState(StrEnum):
 
 
 UNACKED_ALARM_STATES = frozenset({AlarmState.ACTIVE_UNACK, AlarmState.CLEARED_UNACK})
+CLEARED_ALARM_STATES = frozenset({AlarmState.CLEARED_UNACK, AlarmState.CLEARED_ACK})
+
+#: The alarm the system raises for a device silent past its reporting interval
+#: (services/ingest/offline.py): no device reports it, every kind can have it.
+DEVICE_OFFLINE = "device_offline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +70,8 @@ class QueuedAlarm:
     @property
     def needs_ack(self) -> bool:
         return self.state.needs_ack
+
+    @property
+    def device_offline(self) -> bool:
+        """The alarm of a device offline now (not yet heard from again)."""
+        return self.alarm_type == DEVICE_OFFLINE and self.state not in CLEARED_ALARM_STATES

@@ -18,10 +18,10 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, text, update
 
-from services.alerts.alert_types import DEVICE_OFFLINE, OFFLINE_SEVERITY
+from services.alerts.alert_types import OFFLINE_SEVERITY
 from services.db.models import Alarm, Device, table_of
 from services.db.store import Tx
-from services.domain import AlarmState, Change
+from services.domain import DEVICE_OFFLINE, AlarmState, Change
 from services.ingest.writer_sql import writer_sql
 
 log = logging.getLogger(__name__)

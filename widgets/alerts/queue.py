@@ -80,6 +80,10 @@ class AlertQueuePanel(QWidget):
         self.filter_button.setObjectName("alertQueueFilter")
         self.filter_button.hide()
         self.filter_button.clicked.connect(self._on_filter_button_clicked)
+        self.offline_button = QToolButton(self)  # the devices offline now, at a click
+        self.offline_button.setObjectName("alertQueueOffline")
+        self.offline_button.setCheckable(True)
+        self.offline_button.toggled.connect(self.set_offline_filter)
         self.mute_button = QToolButton(self)
         self.mute_button.setObjectName("alertQueueMute")
         self.mute_button.setCheckable(True)
@@ -93,6 +97,7 @@ class AlertQueuePanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.filter_button)
+        top.addWidget(self.offline_button)
         top.addWidget(self.search)
         top.addWidget(self.mute_button)
         buttons = QHBoxLayout()
@@ -183,6 +188,17 @@ class AlertQueuePanel(QWidget):
     def set_grid_filter(self, grid: str | None) -> None:
         self.proxy.set_grid(grid)
         self._update_header()
+
+    def set_offline_filter(self, only: bool) -> None:
+        """Only the devices offline now (their alarms), or every alarm again."""
+        self.proxy.set_offline_only(only)
+        if self.offline_button.isChecked() != only:
+            self.offline_button.setChecked(only)
+        self._update_header()
+
+    def offline_devices(self) -> list[QueuedAlarm]:
+        """The alarms of the devices offline now, in the queue's order."""
+        return [a for a in self.model.rows() if a.device_offline]
 
     def set_text_filter(self, text: str) -> None:
         self.proxy.set_text(text)
@@ -289,6 +305,8 @@ class AlertQueuePanel(QWidget):
             .replace("%1", str(self.proxy.rowCount()))
             .replace("%2", str(self.model.unacknowledged))
         )
+        offline = sum(a.device_offline for a in self.model.rows())
+        self.offline_button.setText(self.tr("Offline devices: %1").replace("%1", str(offline)))
         grid = self.proxy.grid
         self.filter_button.setVisible(grid is not None)
         if grid is not None:
@@ -309,6 +327,9 @@ class AlertQueuePanel(QWidget):
         self.mute_button.setText(self.tr("Sound off") if self.muted else self.tr("Sound on"))
         self.mute_button.setToolTip(self.tr("A tone for new major and critical alarms"))
         self.filter_button.setToolTip(self.tr("Show every grid cell again"))
+        self.offline_button.setToolTip(
+            self.tr("Only the devices silent past their reporting interval, now")
+        )
         self.search.setPlaceholderText(self.tr("Filter: alarm, device, community…"))
         self.model.retranslate()
         self.table.fit_columns()

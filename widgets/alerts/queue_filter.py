@@ -1,4 +1,5 @@
-"""The alert queue's filter: one grid cell (a click on the map) and/or a text.
+"""The alert queue's filter: one grid cell (a click on the map), a text, and/or
+only the devices offline now.
 
 No sorting here: the queue's order is the model's own (unacknowledged, most
 severe, newest first), so the proxy only hides rows."""
@@ -19,6 +20,7 @@ class AlertQueueFilter(QSortFilterProxyModel):
         self._grid: str | None = None
         self._words: tuple[str, ...] = ()
         self._text = ""
+        self._offline = False
 
     @property
     def grid(self) -> str | None:
@@ -27,6 +29,15 @@ class AlertQueueFilter(QSortFilterProxyModel):
     @property
     def text(self) -> str:
         return self._text
+
+    @property
+    def offline_only(self) -> bool:
+        return self._offline
+
+    def set_offline_only(self, only: bool) -> None:
+        """Only the alarms of devices offline now (silent past their interval)."""
+        if only != self._offline:
+            self._change(lambda: setattr(self, "_offline", only))
 
     def set_grid(self, grid: str | None) -> None:
         """Only the alarms of this grid cell; ``None`` (or "") for every cell."""
@@ -53,11 +64,13 @@ class AlertQueueFilter(QSortFilterProxyModel):
     def filterAcceptsRow(  # noqa: N802 (Qt's name)
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
-        if self._grid is None and not self._words:
+        if self._grid is None and not self._words and not self._offline:
             return True
         model = self.sourceModel()
         alarm = model.alarm(source_row) if isinstance(model, AlertQueueModel) else None
         if alarm is None or (self._grid is not None and alarm.grid != self._grid):
+            return False
+        if self._offline and not alarm.device_offline:
             return False
         if self._words:
             text = haystack(alarm)

@@ -378,3 +378,21 @@ def test_times_get_their_date_after_midnight(monkeypatch: pytest.MonkeyPatch) ->
     model.dataChanged.connect(lambda a, _b: changed.append(a.row()))
     model.check_day()
     assert changed == [0] and model.data(model.index(0, when)) == "11-24 10:00"
+
+
+def test_the_devices_offline_now_are_a_click_away(qtbot: QtBot) -> None:
+    panel = AlertQueuePanel()
+    qtbot.addWidget(panel)
+    gone = replace(alarm(1, severity=2), alarm_type="device_offline", label="设备离线")
+    back = replace(gone, id=2, device_id="EL-0002", state=AlarmState.CLEARED_UNACK)
+    panel.apply([gone, back, alarm(3, severity=4)])
+    # the header follows on the next turn of the loop; 2 is heard from again: not offline
+    qtbot.waitUntil(lambda: panel.offline_button.text() == "Offline devices: 1", timeout=2000)
+    assert [a.id for a in panel.offline_devices()] == [1]
+    panel.offline_button.click()
+    assert panel.proxy.rowCount() == 1 and panel.proxy.offline_only
+    panel.apply([replace(gone, state=AlarmState.CLEARED_UNACK, version=2)])  # it is back
+    assert panel.proxy.rowCount() == 0
+    qtbot.waitUntil(lambda: panel.offline_button.text() == "Offline devices: 0", timeout=2000)
+    panel.set_offline_filter(False)
+    assert panel.proxy.rowCount() == 3 and not panel.offline_button.isChecked()
