@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli.video import add_video_commands
 
     add_video_commands(sub)
+    from console.cli.evidence import add_evidence_commands
+
+    add_evidence_commands(sub)
     accept_anywhere(parser, ["--db", "--lang", "--verbose", "--broker", "--site", "--user"])
     return parser
 

@@ -46,6 +46,10 @@ ALARM_ACK, ALARM_SHELVE, ALARM_RESET, ALARM_FALSE = (
     "alarm.false_alarm",
 )
 MANAGE_USERS = "users.manage"
+#: Evidence (取证): officers and administrators take it in, open, review, attach
+#: and export it; everyone else sees only that an order has evidence, and how much.
+EVIDENCE = "evidence.open"
+EVIDENCE_COUNT = "evidence.count"
 #: Add pictures to an order (a photo, a camera snapshot): an officer only to
 #: their own unit's orders, like the assignee's steps.
 ATTACH = "attach"
@@ -87,6 +91,8 @@ RIGHTS: dict[str, frozenset[Role]] = {
     ALARM_RESET: _CHECKERS,
     ALARM_FALSE: _CHECKERS,
     MANAGE_USERS: frozenset({_A}),
+    EVIDENCE: frozenset({_O, _A}),
+    EVIDENCE_COUNT: _EVERYONE,
     ATTACH: _EVERYONE,
 }
 

@@ -432,3 +432,8 @@ def table_of(model: type[Base]) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
     return table
+
+
+# The evidence tables live beside these, on the same Base (the migrations and
+# their test see them through this import).
+from services.db import evidence_models as _evidence_models  # noqa: E402, F401

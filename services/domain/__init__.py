@@ -27,6 +27,14 @@ from services.domain.district import (
     MapDevice,
     Ring,
 )
+from services.domain.evidence import (
+    CustodyAction,
+    CustodyStep,
+    EvidenceFilter,
+    EvidenceItem,
+    EvidenceKind,
+    Verdict,
+)
 from services.domain.lifecycle import ALLOWED, MOVES, NOTE_REQUIRED, MoveAction
 from services.domain.orders import (
     CLOSED_STATES,
@@ -70,11 +78,16 @@ __all__ = [
     "CameraEntry",
     "Category",
     "Change",
+    "CustodyAction",
+    "CustodyStep",
     "DeadlineStage",
     "DeviceAlert",
     "DeviceDetails",
     "DistrictMap",
     "EscalationLevel",
+    "EvidenceFilter",
+    "EvidenceItem",
+    "EvidenceKind",
     "LinkedCamera",
     "MapCell",
     "MapDevice",
@@ -91,6 +104,7 @@ __all__ = [
     "Ring",
     "Role",
     "UnitKind",
+    "Verdict",
     "WorkOrder",
     "category_for_kind",
     "priority_for_severity",
