@@ -22,6 +22,9 @@ CONTEXTS = {
     "device_kind": "DeviceKind",
     "alarm_state": "AlarmState",
     "severity": "Severity",
+    "evidence_kind": "EvidenceKind",
+    "verdict": "Verdict",
+    "custody": "CustodyAction",
 }
 
 
@@ -30,6 +33,27 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name l
 
 
 _SOURCE: dict[str, dict[str, str]] = {
+    "evidence_kind": {
+        "image": QT_TRANSLATE_NOOP("EvidenceKind", "Photo"),
+        "video": QT_TRANSLATE_NOOP("EvidenceKind", "Video"),
+        "audio": QT_TRANSLATE_NOOP("EvidenceKind", "Audio"),
+        "document": QT_TRANSLATE_NOOP("EvidenceKind", "Document"),
+        "other": QT_TRANSLATE_NOOP("EvidenceKind", "Other"),
+    },
+    "verdict": {
+        "usable": QT_TRANSLATE_NOOP("Verdict", "Usable"),
+        "not_usable": QT_TRANSLATE_NOOP("Verdict", "Not usable"),
+        "needs_more": QT_TRANSLATE_NOOP("Verdict", "Needs more"),
+    },
+    "custody": {
+        "intake": QT_TRANSLATE_NOOP("CustodyAction", "Taken in"),
+        "view": QT_TRANSLATE_NOOP("CustodyAction", "Viewed"),
+        "export": QT_TRANSLATE_NOOP("CustodyAction", "Exported"),
+        "verdict": QT_TRANSLATE_NOOP("CustodyAction", "Reviewed"),
+        "attach": QT_TRANSLATE_NOOP("CustodyAction", "Attached"),
+        "detach": QT_TRANSLATE_NOOP("CustodyAction", "Detached"),
+        "tampered": QT_TRANSLATE_NOOP("CustodyAction", "TAMPERED"),
+    },
     "order_state": {
         "reported": QT_TRANSLATE_NOOP("OrderState", "Reported"),
         "filed": QT_TRANSLATE_NOOP("OrderState", "Filed"),

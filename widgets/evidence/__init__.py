@@ -1,0 +1,1 @@
+"""The evidence browser and its viewers (issue 13)."""

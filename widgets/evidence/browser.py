@@ -1,0 +1,211 @@
+"""The evidence browser (officers and administrators): filters, the list with
+thumbnails, and the item under review.
+
+Plain values out: ``filter_changed(EvidenceFilter)``, ``item_selected(id)``,
+``thumbnails_wanted(ids)`` and the detail's requests (verdict, attach, detach,
+open an order, show on the map).  In: ``set_items``, ``set_thumbnail``,
+``show_item`` / ``show_tampered``, ``item_changed``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelection, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.district.timezone import district_tz
+from services.domain import CustodyStep, EvidenceFilter, EvidenceItem, EvidenceKind
+from widgets.evidence.detail import EvidenceDetail
+from widgets.evidence.model import THUMB, EvidenceListModel, ItemRole
+from widgets.labels import label
+
+TYPING_MS = 300
+PERIODS = (("all", 0), ("day", 1), ("week", 7), ("month", 30))
+
+
+class EvidenceBrowser(QWidget):
+    filter_changed = Signal(object)  # EvidenceFilter
+    item_selected = Signal(int)  # 0: none
+    thumbnails_wanted = Signal(list)  # item ids shown without a thumbnail yet
+
+    def __init__(self, grids: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evidenceBrowser")
+        self.model = EvidenceListModel(self)
+        self.officer = QLineEdit(self)
+        self.order = QLineEdit(self)
+        self.period = QComboBox(self)
+        self.grid_box = QComboBox(self)
+        self.kind_box = QComboBox(self)
+        self.review_box = QComboBox(self)
+        self._grids = list(grids)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_MS)
+        self._typing.timeout.connect(self.apply_filter)
+        for edit in (self.officer, self.order):
+            edit.setClearButtonEnabled(True)
+            edit.textChanged.connect(self._typing.start)
+        self.table = QTableView(self)
+        self.table.setObjectName("evidenceTable")
+        self.table.setModel(self.model)
+        self.table.setIconSize(QSize(THUMB, THUMB))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(THUMB + 6)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.count = QLabel(self)
+        self.detail = EvidenceDetail(self)
+        bar = QHBoxLayout()
+        for w in (self.period, self.grid_box, self.kind_box, self.review_box):
+            bar.addWidget(w)
+        bar.addWidget(self.officer, 1)
+        bar.addWidget(self.order, 1)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+        self._retranslate()
+        for box in (self.period, self.grid_box, self.kind_box, self.review_box):
+            box.currentIndexChanged.connect(self.apply_filter)
+
+    # --- asked for ---------------------------------------------------------------------
+
+    def current_filter(self, now: datetime | None = None) -> EvidenceFilter:
+        days = int(self.period.currentData() or 0)
+        since = None
+        if days:
+            local = (now or datetime.now(district_tz())).astimezone(district_tz())
+            midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+            since = midnight - timedelta(days=days - 1)
+        grid = self.grid_box.currentData()
+        kind = self.kind_box.currentData()
+        review = self.review_box.currentData()
+        return EvidenceFilter(
+            officer=self.officer.text().strip() or None,
+            since=since,
+            grids=frozenset({grid}) if grid else frozenset(),
+            kinds=frozenset({EvidenceKind(kind)}) if kind else frozenset(),
+            reviewed=None if review in (None, "") else review == "yes",
+        )
+
+    def order_number(self) -> str:
+        """The order number typed in the filter (the console finds its id)."""
+        return self.order.text().strip()
+
+    def apply_filter(self) -> None:
+        self.filter_changed.emit(self.current_filter())
+
+    # --- fed by the console -------------------------------------------------------------
+
+    def set_items(self, items: Sequence[EvidenceItem]) -> None:
+        selected = self.selected_id()
+        self.model.set_items(items)
+        self.count.setText(self.tr("%1 items").replace("%1", str(len(items))))
+        if selected and self.select_item(selected):
+            return
+        self.detail.show_item(None)
+        missing = [i.id for i in items if not self.model.has_thumbnail(i.id)]
+        if missing:
+            self.thumbnails_wanted.emit(missing)
+
+    def set_thumbnail(self, item_id: int, image: QImage) -> None:
+        self.model.set_thumbnail(item_id, image)
+
+    def item_changed(self, item: EvidenceItem) -> None:
+        """An item changed (reviewed, attached): its row follows."""
+        self.model.replace(item)
+
+    def show_item(
+        self,
+        item: EvidenceItem,
+        path: Path | None,
+        custody: Sequence[CustodyStep],
+        orders: Sequence[tuple[int, str]] = (),
+    ) -> None:
+        self.model.replace(item)
+        self.detail.show_item(item, path, custody, orders)
+
+    def show_tampered(
+        self, item: EvidenceItem, reason: str, custody: Sequence[CustodyStep]
+    ) -> None:
+        self.detail.show_tampered(item, reason, custody)
+
+    def select_item(self, item_id: int) -> bool:
+        row = self.model.row_of(item_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    def selected_id(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        item = self.model.data(rows[0], ItemRole) if rows else None
+        return item.id if item is not None else 0
+
+    def close_media(self) -> None:
+        self.detail.close_media()
+
+    # --- inside ------------------------------------------------------------------------
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.item_selected.emit(self.selected_id())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        names = {
+            "all": self.tr("Any time"),
+            "day": self.tr("Today"),
+            "week": self.tr("Last 7 days"),
+            "month": self.tr("Last 30 days"),
+        }
+        self._fill(self.period, [(str(d), names[n]) for n, d in PERIODS])
+        everywhere = self.tr("Every grid")
+        self._fill(self.grid_box, [("", everywhere), *((g, g) for g in self._grids)])
+        kinds = [(k.value, label("evidence_kind", k)) for k in EvidenceKind]
+        self._fill(self.kind_box, [("", self.tr("Every kind")), *kinds])
+        reviews = [("", self.tr("Reviewed or not")), ("no", self.tr("Not reviewed")),
+                   ("yes", self.tr("Reviewed"))]  # fmt: skip
+        self._fill(self.review_box, reviews)
+        self.officer.setPlaceholderText(self.tr("Officer"))
+        self.order.setPlaceholderText(self.tr("Work-order number"))
+
+    def _fill(self, box: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        for data, text in items:
+            box.addItem(text, data)
+        box.setCurrentIndex(max(0, box.findData(current)))
+        box.blockSignals(False)
