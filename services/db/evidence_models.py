@@ -96,3 +96,22 @@ class CustodyEntry(Base):
     detail: Mapped[str] = mapped_column(Text)  # canonical JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class EvidenceFetch(Base):
+    """A file a ``mobile`` event named in its ``media`` (a store path or a URL),
+    to be fetched into the evidence store by the ingest service: written with
+    the alert, in its transaction; retried with back-off; a failure kept here
+    with its reason (never dropped)."""
+
+    __tablename__ = "evidence_fetches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alert_id: Mapped[int] = mapped_column(Integer, index=True)  # alerts has no FKs (0005)
+    ref: Mapped[str] = mapped_column(Text)
+    officer: Mapped[str | None] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))  # pending | done | failed
+    attempts: Mapped[int] = mapped_column(Integer)
+    next_try_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("evidence_items.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -39,6 +39,7 @@ from services.alerts.messages import (
     TelemetryIn,
 )
 from services.db.bulk import insert_rows
+from services.db.evidence_models import EvidenceFetch
 from services.db.locks import lock_ingest
 from services.db.models import Device, Quarantine, Telemetry, table_of
 from services.db.store import Store, Tx
@@ -57,6 +58,7 @@ SEEN_STEP = timedelta(seconds=10)
 _devices = table_of(Device)
 _quarantine = table_of(Quarantine)
 _telemetry = table_of(Telemetry)
+_fetches = table_of(EvidenceFetch)
 
 _STATUS = (
     update(_devices)
@@ -274,6 +276,7 @@ class IngestWriter:
         if len(ids) != len(rows):
             raise TransientConflictError("alerts of this batch were stored meanwhile")
         result.alerts += len(ids)
+        insert_rows(tx.conn, _fetches, _media_to_fetch(fresh, ids, received))
         return max(ids.values(), default=0)
 
     def _round(self, tx: Tx, ops: list[list[_New]], result: BatchResult, batch: _Batch) -> None:
@@ -404,3 +407,24 @@ def _rounds(fresh: Sequence[_New]) -> list[list[list[_New]]]:
             ops.append([n])
     depth = max((len(ops) for ops in by_key.values()), default=0)
     return [[ops[k] for ops in by_key.values() if len(ops) > k] for k in range(depth)]
+
+
+def _media_to_fetch(
+    fresh: Sequence[_New], ids: dict[str, int], at: datetime
+) -> list[dict[str, Any]]:
+    """The files the batch's ``mobile`` events name, to be fetched into the
+    evidence store (services.ingest.media), written with their alerts."""
+    return [
+        {
+            "alert_id": ids[n.alert.event_key],
+            "ref": str(ref),
+            "officer": n.alert.payload.get("officer_id"),
+            "state": "pending",
+            "attempts": 0,
+            "next_try_at": at,
+            "created_at": at,
+        }
+        for n in fresh
+        if n.kind == "mobile"
+        for ref in n.alert.payload.get("media") or ()
+    ]
