@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from tests.support.video import CLIPS
@@ -82,3 +83,29 @@ def test_backoff_doubles_up_to_the_limit_and_resets_when_live(qtbot) -> None:
     player._session = None
     player.stop()
     assert player.state is PlayerState.IDLE
+
+
+def test_a_clip_is_kept_as_it_came(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """报警联动: three seconds of a demo camera, remuxed into MP4 (H.264 still),
+    finalised off the GUI thread."""
+    from widgets.video.recorder import ClipRecorder
+
+    done: list[tuple[object, str]] = []
+    recorder = ClipRecorder("demo://CAM-001/sub", tmp_path / "clip.mp4", seconds=3)
+    recorder.finished.connect(lambda path, why: done.append((path, why)))
+    assert recorder.start()
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
+    path, why = done[0]
+    assert path == tmp_path / "clip.mp4" and why == ""
+    probe = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration:stream=codec_name",
+         "-of", "default=nw=1", str(path)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "codec_name=h264" in probe  # not transcoded
+    duration = float(probe.split("duration=")[1].split()[0])
+    assert 2.5 <= duration <= 3.5
+    missing: list[tuple[object, str]] = []
+    nothing = ClipRecorder("demo://CAM-999/sub", tmp_path / "none.mp4", seconds=3)
+    nothing.finished.connect(lambda path, why: missing.append((path, why)))
+    assert not nothing.start() and missing[0][0] is None and "CAM-999" in missing[0][1]
