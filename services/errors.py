@@ -90,3 +90,9 @@ class ConflictError(ServiceError):
 
 class PermissionDeniedError(ServiceError):
     """The signed-in user's role or grid cells do not allow this."""
+
+
+class TamperedEvidenceError(ServiceError):
+    """An evidence item's stored file no longer matches its SHA-256 (changed or
+    missing): the console shows it as TAMPERED, in red, never as the evidence
+    it was.  The custody log and the audit trail have said so already."""
