@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
             self._put_placeholder(spec)
         self.user = None
         self.unacknowledged = 0
+        self.evidence_menu.menuAction().setVisible(False)
         self._retranslate()
 
     def set_panel(self, name: str, widget: QWidget) -> None:
@@ -139,6 +140,15 @@ class MainWindow(QMainWindow):
             action.triggered.connect(self._language_slot(code))
             self.language_actions[code] = action
 
+        # Evidence (officers and administrators): shown by the workspace that may.
+        self.evidence_menu = bar.addMenu("")
+        self.evidence_action = self.evidence_menu.addAction("")
+        self.evidence_action.setObjectName("evidenceAction")
+        self.evidence_action.setShortcut("Ctrl+E")
+        self.evidence_import_action = self.evidence_menu.addAction("")
+        self.evidence_import_action.setObjectName("evidenceImportAction")
+        self.evidence_menu.menuAction().setVisible(False)
+
         self.account_menu = bar.addMenu("")
         self.sign_out_action = self.account_menu.addAction("")
         self.sign_out_action.setObjectName("signOutAction")
@@ -191,6 +201,9 @@ class MainWindow(QMainWindow):
         self.reset_layout_action.setText(self.tr("&Reset layout"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.evidence_menu.setTitle(self.tr("&Evidence"))
+        self.evidence_action.setText(self.tr("&Browse evidence…"))
+        self.evidence_import_action.setText(self.tr("&Take in evidence…"))
         self.account_menu.setTitle(self.tr("&Account"))
         self.sign_out_action.setText(self.tr("&Sign out / switch user"))
         self.help_menu.setTitle(self.tr("&Help"))

@@ -8,13 +8,13 @@ database on the GUI thread."""
 from __future__ import annotations
 
 import logging
-import socket
 
 from PySide6.QtCore import QCoreApplication
 
 from console.jobs import Jobs
 from console.main_window import MainWindow
 from console.workspace import Workspace
+from console.workstation import console_name
 from services.access.auth import UserService
 from services.db.store import Store
 from services.district.grids import grid_codes
@@ -23,11 +23,6 @@ from services.errors import DatabaseUnavailableError, ServiceError
 from widgets.sign_in_dialog import SignInDialog
 
 log = logging.getLogger(__name__)
-
-
-def console_name() -> str:
-    """This workstation, as the audit trail names it."""
-    return f"gui:{socket.gethostname()}"[:64]
 
 
 class Session:

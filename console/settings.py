@@ -37,6 +37,9 @@ WINDOW_STATE = "state"
 VIDEO_LAYOUT = "video/layout"
 VIDEO_TOUR_S = "video/tour_seconds"
 VIDEO_CUSTOM_LAYOUTS = "video/custom_layouts"
+# 报警联动: seconds of a popped-up camera kept as evidence (0: none).
+ALARM_CLIP_S = "video/alarm_clip_seconds"
+DEFAULT_ALARM_CLIP_S = 30
 DEFAULT_TOUR_S = 30
 # The players' options (widgets.video.player.PlayerOptions), for players made after
 # a change: the field of each key.
@@ -80,6 +83,14 @@ def window_key(arrangement: str, name: str) -> str:
 def tour_seconds() -> int:
     """The wall's tour interval in seconds (the default for a missing or broken value)."""
     return int(_as(int, settings().value(VIDEO_TOUR_S, DEFAULT_TOUR_S), DEFAULT_TOUR_S))
+
+
+def alarm_clip_seconds() -> int:
+    """How many seconds of a popped-up camera to keep (0: none; at most 600)."""
+    value = int(
+        _as(int, settings().value(ALARM_CLIP_S, DEFAULT_ALARM_CLIP_S), DEFAULT_ALARM_CLIP_S)
+    )
+    return min(max(value, 0), 600)
 
 
 def player_options() -> PlayerOptions:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QSplitter
 
 from console import settings as keys
+from console.alarm_clips import AlarmClips
 from console.jobs import Jobs
 from console.orders_controller import OrdersController
 from console.wall_views import saved_views, with_view
@@ -60,6 +61,8 @@ class VideoController(QObject):
         self.browser = CameraBrowser(self.panel)
         self.wall: VideoWall | None = None
         self.links: dict[str, tuple[str, ...]] = {}
+        self.urls: dict[str, str] = {}  # camera id -> the stream a clip is kept of
+        self.clips: AlarmClips | None = None  # set by the workspace
         self.seen: set[int] | None = None  # alarms known before; None until the first load
         self.pending_camera: str | None = None
         self.views: dict[str, list[str | None]] = {}  # saved views: the camera of each tile
@@ -170,6 +173,7 @@ class VideoController(QObject):
 
     def _loaded(self, found: tuple[list[CameraEntry], dict[str, tuple[str, ...]]]) -> None:
         entries, self.links = found
+        self.urls = {e.id: e.main_url or e.sub_url for e in entries}
         self.browser.set_cameras(entries)
         assert self.wall is not None
         self.wall.set_cameras([tile_camera(e) for e in entries])
@@ -193,6 +197,9 @@ class VideoController(QObject):
             if rule is not None and rule.popup and cameras and self.wall is not None:
                 text = f"{alarm.label} · {alarm.device_name or alarm.device_id}"
                 self.wall.show_alarm(cameras[0], alarm.id, text)
+                url = self.urls.get(cameras[0])
+                if self.clips is not None and url:
+                    self.clips.record(cameras[0], url, alarm)
 
     # --- cameras shown large ---------------------------------------------------------
 
@@ -286,6 +293,8 @@ class VideoController(QObject):
         self.orders.load_detail(order.id)
 
     def close(self) -> None:
+        if self.clips is not None:
+            self.clips.close()
         if self.own_screen.isChecked():
             self.set_own_screen(False)
         if self.view_menu is not None:

@@ -13,11 +13,15 @@ from collections import Counter
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
+from console.alarm_clips import AlarmClips
 from console.alerts_controller import AlertsController
+from console.evidence_controller import EvidenceController
 from console.jobs import Jobs
 from console.main_window import MainWindow
 from console.orders_controller import OrdersController
 from console.video_controller import VideoController
+from console.workstation import console_name
+from services.access.permissions import EVIDENCE, may
 from services.alarms.rules import RuleSet
 from services.db.store import Store
 from services.district.map import device_details, load_district_map
@@ -70,6 +74,7 @@ class Workspace:
             store, principal, self.jobs, self.orders, self.rules, self.notify, self.show_alarm
         )
         window.set_panel("video", self.video.panel)
+        self.video.clips = AlarmClips(store, principal, self.jobs, self.notify, console_name())
         self.video.attach_to(window.docks["video"], window.view_menu)
         self._on_language = window.language_chosen.connect(lambda _c: self.video.retranslate())
         self._map_due = QTimer(self.map)  # the map follows the queue, a few times a second
@@ -86,6 +91,8 @@ class Workspace:
         self.alert_panel.grid_filter_cleared.connect(lambda: self.filter_to_cell(""))
         self.alert_panel.show_on_map_requested.connect(self.map.center_on_alarm)
         self.device_window: QDialog | None = None
+        self.evidence: EvidenceController | None = None
+        self._start_evidence(shown)
         self.device_card: DeviceCard | None = None
         window.set_user(principal)
         if principal.scoped and not window.layout_restored:
@@ -183,6 +190,34 @@ class Workspace:
             return rule.category, rule.priority
         return category_for_kind(alarm.kind), priority_for_severity(alarm.severity)
 
+    def open_order(self, order_id: int) -> None:
+        """An order asked for from elsewhere (an evidence item): shown at the desk."""
+        self.orders.selected = order_id
+        if not self.desk.select_order(order_id):
+            self.orders.load_detail(order_id)
+        self.window.docks["orders"].raise_()
+
+    def _start_evidence(self, grids: list[str]) -> None:
+        """The Evidence menu, for those who may open evidence."""
+        if not may(self.principal, EVIDENCE, None):
+            return
+        self.evidence = EvidenceController(
+            self.store,
+            self.principal,
+            grids,
+            self.notify,
+            self.open_order,
+            self.map.center_on_point,
+            self.window,
+            console_name(),
+        )
+        w = self.window
+        self._evidence_links = [
+            w.evidence_action.triggered.connect(lambda: self.evidence.show()),
+            w.evidence_import_action.triggered.connect(lambda: self.evidence.ask_import()),
+        ]
+        w.evidence_menu.menuAction().setVisible(True)
+
     def show_alarm(self, alarm_id: int) -> None:
         """An alarm asked for from elsewhere (a video tile): selected and on the map."""
         if self.alert_panel.select_alarm(alarm_id):
@@ -193,6 +228,10 @@ class Workspace:
         if self.device_window is not None:
             self.device_window.close()
             self.device_window.deleteLater()
+        if self.evidence is not None:
+            self.window.evidence_action.triggered.disconnect(self._evidence_links[0])
+            self.window.evidence_import_action.triggered.disconnect(self._evidence_links[1])
+            self.evidence.close()
         self.video.close()
         self.alerts.close()
         self.orders.close()

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AlarmClips</name>
+    <message>
+        <source>No clip for the alarm: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clip not kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlarmState</name>
     <message>
         <source>On hold</source>
@@ -247,6 +258,37 @@
     </message>
 </context>
 <context>
+    <name>CustodyAction</name>
+    <message>
+        <source>Taken in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAMPERED</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeviceCard</name>
     <message>
         <source>Place</source>
@@ -396,6 +438,198 @@
     </message>
 </context>
 <context>
+    <name>EvidenceBrowser</name>
+    <message>
+        <source>%1 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work-order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceController</name>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take in evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking evidence in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 taken in, %2 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDetail</name>
+    <message>
+        <source>TAMPERED: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why in the note first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item to review it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview for this kind of file (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured %1 · by %2 · device %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position %1 · grid %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review: %1 (%2) %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the work order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detach from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (needed unless usable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work-order number, e.g. YY-20261202-0001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceKind</name>
+    <message>
+        <source>Photo</source>
+        <extracomment>Translation context of each group (one each: &quot;Closed&quot; is 已结案 for an order and 已关闭 for an alarm).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceList</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FalseAlarmDialog</name>
     <message>
         <source>Device test or maintenance</source>
@@ -453,6 +687,25 @@
     </message>
 </context>
 <context>
+    <name>ImagePane</name>
+    <message>
+        <source>Rotate left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wheel or +/- to zoom, drag to pan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Youyi Road Sub-district Operations Center</source>
@@ -472,6 +725,18 @@
     </message>
     <message>
         <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take in evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -524,6 +789,29 @@
     <name>MapLegend</name>
     <message>
         <source>Open alarms in the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaPane</name>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One frame on (pauses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -785,7 +1073,6 @@
     <name>OrderState</name>
     <message>
         <source>Reported</source>
-        <extracomment>Translation context of each group (one each: &quot;Closed&quot; is 已结案 for an order and 已关闭 for an alarm).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1158,6 +1445,21 @@
     </message>
     <message>
         <source>Enter your user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>Usable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not usable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs more</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AlarmClips</name>
+    <message>
+        <source>No clip for the alarm: %1</source>
+        <translation>未能录下报警视频：%1</translation>
+    </message>
+    <message>
+        <source>Clip not kept: %1</source>
+        <translation>报警视频未能入库：%1</translation>
+    </message>
+</context>
+<context>
     <name>AlarmState</name>
     <message>
         <source>On hold</source>
@@ -247,6 +258,37 @@
     </message>
 </context>
 <context>
+    <name>CustodyAction</name>
+    <message>
+        <source>Taken in</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>审查</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <source>Detached</source>
+        <translation>解除关联</translation>
+    </message>
+    <message>
+        <source>TAMPERED</source>
+        <translation>已篡改</translation>
+    </message>
+</context>
+<context>
     <name>DeviceCard</name>
     <message>
         <source>Place</source>
@@ -396,6 +438,198 @@
     </message>
 </context>
 <context>
+    <name>EvidenceBrowser</name>
+    <message>
+        <source>%1 items</source>
+        <translation>共 %1 件</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <source>Every grid</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Reviewed or not</source>
+        <translation>全部审查状态</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>未审查</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审查</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>执法队员</translation>
+    </message>
+    <message>
+        <source>Work-order number</source>
+        <translation>工单编号</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceController</name>
+    <message>
+        <source>Evidence</source>
+        <translation>移动取证</translation>
+    </message>
+    <message>
+        <source>Take in evidence</source>
+        <translation>导入证据</translation>
+    </message>
+    <message>
+        <source>Taking evidence in…</source>
+        <translation>正在导入证据…</translation>
+    </message>
+    <message>
+        <source>%1 taken in, %2 refused</source>
+        <translation>已入库 %1 件，拒收 %2 件</translation>
+    </message>
+    <message>
+        <source>The action failed: %1</source>
+        <translation>操作失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDetail</name>
+    <message>
+        <source>TAMPERED: %1</source>
+        <translation>已篡改：%1</translation>
+    </message>
+    <message>
+        <source>Say why in the note first.</source>
+        <translation>请先在备注中说明理由。</translation>
+    </message>
+    <message>
+        <source>Select an item to review it.</source>
+        <translation>选择一件证据进行审查。</translation>
+    </message>
+    <message>
+        <source>No preview for this kind of file (%1).</source>
+        <translation>此类文件无法预览（%1）。</translation>
+    </message>
+    <message>
+        <source>Captured %1 · by %2 · device %3</source>
+        <translation>采集于 %1 · 采集人 %2 · 设备 %3</translation>
+    </message>
+    <message>
+        <source>Position %1 · grid %2</source>
+        <translation>位置 %1 · 网格 %2</translation>
+    </message>
+    <message>
+        <source>Flagged: %1</source>
+        <translation>已标记：%1</translation>
+    </message>
+    <message>
+        <source>Review: %1 (%2) %3</source>
+        <translation>审查：%1（%2）%3</translation>
+    </message>
+    <message>
+        <source>Open the work order</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <source>Detach from %1</source>
+        <translation>解除与 %1 的关联</translation>
+    </message>
+    <message>
+        <source>Note (needed unless usable)</source>
+        <translation>备注（可采用以外须填写）</translation>
+    </message>
+    <message>
+        <source>Work-order number, e.g. YY-20261202-0001</source>
+        <translation>工单编号，如 YY-20261202-0001</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <source>On the map</source>
+        <translation>地图定位</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceKind</name>
+    <message>
+        <source>Photo</source>
+        <extracomment>Translation context of each group (one each: &quot;Closed&quot; is 已结案 for an order and 已关闭 for an alarm).</extracomment>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceList</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>采集时间</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>执法队员</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审查</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>未审查</translation>
+    </message>
+</context>
+<context>
     <name>FalseAlarmDialog</name>
     <message>
         <source>Device test or maintenance</source>
@@ -452,6 +686,25 @@
     </message>
 </context>
 <context>
+    <name>ImagePane</name>
+    <message>
+        <source>Rotate left</source>
+        <translation>向左旋转</translation>
+    </message>
+    <message>
+        <source>Rotate right</source>
+        <translation>向右旋转</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Wheel or +/- to zoom, drag to pan</source>
+        <translation>滚轮或 +/- 缩放，拖动平移</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Youyi Road Sub-district Operations Center</source>
@@ -472,6 +725,18 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence</source>
+        <translation>证据(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse evidence…</source>
+        <translation>证据浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Take in evidence…</source>
+        <translation>导入证据(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Account</source>
@@ -524,6 +789,29 @@
     <message>
         <source>Open alarms in the grid</source>
         <translation>网格内未关闭告警</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPane</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <source>One frame on (pauses)</source>
+        <translation>逐帧前进（先暂停）</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
     </message>
 </context>
 <context>
@@ -782,7 +1070,6 @@
     <name>OrderState</name>
     <message>
         <source>Reported</source>
-        <extracomment>Translation context of each group (one each: &quot;Closed&quot; is 已结案 for an order and 已关闭 for an alarm).</extracomment>
         <translation>上报</translation>
     </message>
     <message>
@@ -1156,6 +1443,21 @@
     <message>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>Usable</source>
+        <translation>可采用</translation>
+    </message>
+    <message>
+        <source>Not usable</source>
+        <translation>不可采用</translation>
+    </message>
+    <message>
+        <source>Needs more</source>
+        <translation>需补充</translation>
     </message>
 </context>
 <context>

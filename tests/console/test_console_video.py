@@ -6,10 +6,11 @@ the layout kept in the workstation's settings."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 
 from console import settings as keys
 from console.app import build_window, create_app
@@ -190,4 +191,38 @@ def test_the_players_options_come_from_the_workstations_settings(
     options = wall.factory.options
     assert options.network_caching_ms == 800 and options.rtsp_tcp is False
     assert options.audio is False  # the default where nothing is set
+    session.close()
+
+
+def test_a_popped_up_camera_is_kept_as_evidence_of_the_alarm(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """报警联动: two seconds of the camera, taken into the evidence store with the
+    alarm and camera in its name, linked to the alarm's order."""
+    monkeypatch.setenv("YOUYI_EVIDENCE_DIR", str(tmp_path / "evidence"))
+    keys.settings().setValue(keys.ALARM_CLIP_S, 2)
+    session, ws = console(qtbot, demo_store)
+    clips = ws.video.clips
+    assert clips is not None
+    writer = IngestWriter(demo_store)
+    writer.load_devices()
+    qtbot.waitUntil(lambda: ws.video.seen is not None, timeout=5000)
+    writer.write_batch([alert("c1", alert_type="ebike_entering")])  # a popup rule
+    qtbot.waitUntil(lambda: bool(clips.recording), timeout=5000)
+    (alarm_id,) = clips.recording
+    boss = Principal(9, "admin", "管理员", Role.ADMIN)  # an order raised while it records
+    order = OrderDesk(WorkOrderService(demo_store)).raise_from_alarm(
+        boss, alarm_id, NewOrder("电动车进入电梯", "G21")
+    )
+    qtbot.waitUntil(lambda: bool(clips.kept), timeout=30_000)
+    (report,) = clips.kept
+    assert not report.refused
+    with demo_store.reading() as conn:
+        item = conn.execute(text("SELECT id, name, kind, media_type FROM evidence_items")).one()
+        linked = conn.execute(text("SELECT order_id FROM evidence_links")).scalars().all()
+
+    assert item.name.startswith("alarm-") and "-CAM-050-" in item.name
+    assert (item.kind, item.media_type) == ("video", "video/mp4")
+    assert linked == [order.id]
+    assert not list(clips.folder.glob("*.mp4"))  # the temporary file is gone
     session.close()

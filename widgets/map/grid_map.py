@@ -158,6 +158,11 @@ class GridMap(QGraphicsView):
         self.selected_cell = self.cell_layer.select(code)
         self._repaint_background()
 
+    def center_on_point(self, lon: float, lat: float) -> None:
+        """Centre the map on a place (an evidence item's capture position)."""
+        self.centerOn(self.project(lon, lat))
+        self._fitted = False
+
     def center_on_alarm(self, alarm_id: int) -> bool:
         """Centre the map on the alarm's marker and ring it; False if not shown."""
         marker = self.markers.get(alarm_id)

@@ -1,0 +1,87 @@
+"""The evidence window in the console: only officers and administrators have the
+Evidence menu; files taken in from the console with a progress dialog; an item
+opened, reviewed; a stored file changed behind the console's back shows TAMPERED."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from services.db.store import Store
+from services.domain import CustodyAction, Verdict
+from tests.support.gui import shown_session, signed_in
+
+
+def png(path: Path, colour: str) -> Path:
+    image = QImage(160, 90, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    assert image.save(str(path))
+    return path
+
+
+@pytest.fixture
+def vault_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "evidence-store"
+    monkeypatch.setenv("YOUYI_EVIDENCE_DIR", str(folder))
+    return folder
+
+
+def test_only_officers_and_administrators_have_the_evidence_menu(
+    qtbot: QtBot, demo_store: Store, vault_dir: Path
+) -> None:
+    window, session = shown_session(qtbot, demo_store)
+    ws = signed_in(qtbot, session, "operator")
+    assert ws.evidence is None and not window.evidence_menu.menuAction().isVisible()
+    window.sign_out_action.trigger()
+    session.sign_in_as("officer")
+    qtbot.waitUntil(lambda: session.workspace is not None, timeout=5000)
+    assert window.evidence_menu.menuAction().isVisible()
+    assert window.evidence_menu.title() == "证据(&E)"
+    session.close()
+
+
+def test_take_in_review_and_tampering(
+    qtbot: QtBot, demo_store: Store, vault_dir: Path, tmp_path: Path
+) -> None:
+    window, session = shown_session(qtbot, demo_store)
+    ws = signed_in(qtbot, session, "officer")
+    evidence = ws.evidence
+    assert evidence is not None
+    window.evidence_action.trigger()  # Ctrl+E
+    assert evidence.window.isVisible()
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    png(dump / "a.png", "#3d9bff")
+    png(dump / "b.png", "#ff6b6b")
+    (dump / "c.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a picture")
+    evidence.take_in([dump])
+    qtbot.waitUntil(lambda: evidence.last_report is not None, timeout=15_000)
+    browser = evidence.browser
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 3, timeout=5000)
+    names = {i.name: i for i in browser.model.items()}
+    assert not names["c.jpg"].decodes  # taken in as it is, flagged
+    qtbot.waitUntil(lambda: browser.model.has_thumbnail(names["a.png"].id), timeout=5000)
+    browser.select_item(names["a.png"].id)
+    detail = browser.detail
+    qtbot.waitUntil(lambda: detail.stack.currentWidget() is detail.image, timeout=5000)
+    assert detail.image.image_size == (160, 90)
+    detail.verdict_buttons[Verdict.USABLE].click()
+    qtbot.waitUntil(
+        lambda: detail.item is not None and detail.item.verdict is Verdict.USABLE, timeout=5000
+    )
+    qtbot.waitUntil(lambda: detail.custody.count() >= 3, timeout=5000)  # intake, view, verdict
+    # Someone changes the stored file of b.png: the console shows TAMPERED, nothing of it.
+    b = names["b.png"]
+    stored = vault_dir / b.sha256[:2] / b.sha256
+    stored.chmod(0o644)
+    stored.write_bytes(b"changed")
+    browser.select_item(b.id)
+    qtbot.waitUntil(lambda: detail.banner.isVisibleTo(detail), timeout=5000)
+    assert "TAMPERED" in detail.banner.text() or "篡改" in detail.banner.text()
+    assert detail.stack.currentWidget() is detail.no_preview
+    steps = evidence.service.custody(ws.principal, b.id)
+    assert steps[-1].action is CustodyAction.TAMPERED
+    session.close()
