@@ -268,8 +268,9 @@ def _ffprobe(ffprobe: str, path: Path) -> tuple[set[str], dict[str, str]]:
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise _ProbeError(f"ffprobe: {_one_line(exc)}") from exc
     if done.returncode != 0:
-        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise _ProbeError(f"ffprobe: {said[-1] if said else f'exit {done.returncode}'}")
+        said = done.stderr.decode("utf-8", "replace").replace(f"{path}: ", "").splitlines()
+        last = said[-1].strip() if said else f"exit {done.returncode}"
+        raise _ProbeError(f"ffprobe: {_one_line(ValueError(last))}")
     try:
         found = json.loads(done.stdout)
     except ValueError as exc:
