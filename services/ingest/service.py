@@ -25,9 +25,13 @@ from services.audit_anchor import Checkpoint, CheckpointFile, Signer, take_check
 from services.bus import BrokerSettings
 from services.db.store import Store
 from services.district.grids import load_grid_index
+from services.domain import Actor
 from services.errors import ConfigError, DatabaseUnavailableError
+from services.evidence.intake import IntakeRequest, take_in
+from services.evidence.vault import Vault
 from services.ingest.hold import promote_held
 from services.ingest.maintenance import upkeep
+from services.ingest.media import MediaFetcher, MediaPolicy
 from services.ingest.pipeline import IngestPipeline
 from services.ingest.spool import Spool
 from services.ingest.workers import REPORT_EVERY_S, WorkerState, report
@@ -38,6 +42,7 @@ log = logging.getLogger(__name__)
 
 UPKEEP_EVERY_S = 60.0
 HOLD_TICK_S = 1.0
+MEDIA_EVERY_S = 5.0  # the files mobile events named: looked for this often
 
 
 #: A site or shared-group name: one topic level, no wildcards.
@@ -79,6 +84,7 @@ class IngestService:
         shared_group: str | None = None,
         spool_path: Path | None = None,
         console: str | None = None,
+        media_policy: MediaPolicy | None = None,
     ) -> None:
         from services.alerts.parse import parse  # the schemas are heavy: load on use
 
@@ -112,6 +118,11 @@ class IngestService:
         self._signer: Signer | None = None  # made on first use, in the upkeep thread
         self._checkpoints = CheckpointFile()
         self._upkeep = threading.Thread(target=self._run_upkeep, name="ingest-upkeep", daemon=True)
+        self.media = MediaFetcher(
+            store, self._take_in, media_policy or MediaPolicy.from_environment(), _now
+        )
+        self._vault = Vault()
+        self._media = threading.Thread(target=self._run_media, name="ingest-media", daemon=True)
 
     def start(self) -> None:
         if self.pipeline is not None:
@@ -119,6 +130,7 @@ class IngestService:
         else:
             self.writer.load_devices()
         self._upkeep.start()
+        self._media.start()
 
     def feed(self, items: Sequence[Parsed]) -> BatchResult:
         """Write parsed messages without a broker (one transaction)."""
@@ -130,6 +142,8 @@ class IngestService:
             self.pipeline.stop()
         if self._upkeep.is_alive():
             self._upkeep.join(timeout=10)
+        if self._media.is_alive():
+            self._media.join(timeout=10)
 
     def _run_upkeep(self) -> None:
         """Every minute the upkeep, every ten seconds this worker's health (and,
@@ -147,6 +161,21 @@ class IngestService:
             last_upkeep = time.monotonic()
             self._guarded(lambda: upkeep(self.store, datetime.now(UTC)))
             self._guarded(self.checkpoint)
+
+    def _run_media(self) -> None:
+        """Every few seconds, the files mobile events named (services/ingest/media.py):
+        on a thread of its own, so that a slow download holds up nothing else."""
+        while not self._stop.wait(MEDIA_EVERY_S):
+            self._guarded(self.media.run_once)
+
+    def _take_in(self, path: Path, source: str, officer: str | None, alert_id: int) -> int:
+        """A fetched file into the evidence store, as this ingest worker."""
+        actor = Actor(user="ingest", console=self.console[:64])
+        request = IntakeRequest([path], officer=officer)
+        (result,) = take_in(self.store, self._vault, request, actor, _now).files
+        if result.item_id is None:
+            raise ValueError(result.reason or f"{source} was not taken in")
+        return result.item_id
 
     def report_health(self) -> None:
         """Tell the room how this worker is (services/ingest/workers.py)."""
@@ -183,13 +212,18 @@ class IngestService:
             )
 
     def _guarded(self, work: Callable[[], object]) -> None:
-        """Run the hold timer or the upkeep; a failure is logged and tried again."""
+        """Run the hold timer, the upkeep or a round of media fetches; a failure is
+        logged and tried again."""
         try:
             work()
         except DatabaseUnavailableError as exc:
             log.info("hold timer and upkeep wait for the database: %s", exc)
         except Exception:
             log.exception("hold timer or upkeep failed; trying again")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _locator(store: Store) -> Locate | None:

@@ -200,3 +200,27 @@ def test_a_file_not_there_yet_is_tried_again_then_failed(
     assert got["late.jpg"][:2] == ("done", 2)
     state, attempts, error = got[f"{web}/gone.jpg"]
     assert (state, attempts) == ("failed", 3) and "404" in str(error)
+
+
+def test_the_ingest_service_takes_the_files_into_the_evidence_store(
+    store: Store, mobile_writer: IngestWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """End to end, without a broker: a mobile event fed in, its photo in the media
+    folder fetched by the service's own fetcher into the real evidence store."""
+    from services.ingest.service import IngestService
+
+    monkeypatch.setenv("YOUYI_EVIDENCE_DIR", str(tmp_path / "evidence"))
+    root = tmp_path / "media"
+    root.mkdir()
+    (root / "p1.jpg").write_bytes(PHOTO)
+    service = IngestService(store, None, "youyi", media_policy=MediaPolicy(root=root))
+    service.writer.load_devices()
+    service.feed([mobile_alert("m9", ["p1.jpg"])])
+    result = service.media.run_once()
+    assert (result.done, result.failed) == (1, 0), result.reasons
+    item = rows(store, "SELECT name, officer, decodes, flag FROM evidence_items")
+    assert item[0][:2] == ("p1.jpg", "li.zf")  # the event's officer
+    fetch = rows(store, "SELECT state, item_id IS NOT NULL FROM evidence_fetches")
+    assert fetch == [("done", True)]
+    custody = rows(store, "SELECT actor, action FROM evidence_custody")
+    assert custody == [("ingest", "intake")]
