@@ -9,6 +9,7 @@ import socket
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,19 @@ def add_ingest_commands(sub: Any) -> None:
         "--shared", metavar="GROUP", help="share the topics with other workers ($share/GROUP/...)"
     )
     p.add_argument("--spool", type=Path, help="journal used while the database is away")
+    p.add_argument(
+        "--media-root",
+        type=Path,
+        metavar="DIR",
+        help="where mobile events' store paths are found (default $YOUYI_MEDIA_ROOT)",
+    )
+    p.add_argument(
+        "--media-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="a host mobile events' media URLs may name (repeat; default $YOUYI_MEDIA_HOSTS)",
+    )
     p.add_argument("--stats-every", type=number(float, 0.1, DAY), default=10.0, metavar="S")
     p.add_argument(
         "--give-up-after",
@@ -63,14 +77,25 @@ def add_ingest_commands(sub: Any) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from services.bus import BrokerSettings
+    from services.ingest.media import MediaPolicy
     from services.ingest.service import IngestService, topics_for
 
     settings = BrokerSettings.from_url(args.broker, client_id=args.client_id)
     topics_for(args.site, args.shared)  # refused before anything opens
     store = open_store(args)  # held for the service's life, closed by its stop
     try:
+        policy = MediaPolicy.from_environment()
+        if args.media_root:
+            policy = replace(policy, root=args.media_root)
+        if args.media_host:
+            policy = replace(policy, hosts=frozenset(h.lower() for h in args.media_host))
         service = IngestService(
-            store, settings, args.site, shared_group=args.shared, spool_path=args.spool
+            store,
+            settings,
+            args.site,
+            shared_group=args.shared,
+            spool_path=args.spool,
+            media_policy=policy,
         )
     except BaseException:
         store.close()
