@@ -111,12 +111,24 @@ class EvidenceService:
         """Up to ``limit`` items, newest capture first, after the row ``after``
         (the previous page's last: its captured_at and id)."""
         self._require(principal, EVIDENCE, "list evidence", "evidence")
-        query = select(_items).where(*_conditions(flt))
-        if after is not None:
-            query = query.where(_after(*after))
-        query = query.order_by(_c.captured_at.desc().nulls_last(), _c.id.desc()).limit(limit)
+        base = select(_items).where(*_conditions(flt))
+        found: list[Any] = []
         with self.store.reading() as conn:
-            return _views(conn, conn.execute(query).all())
+            if after is None or after[0] is not None:
+                # Two queries rather than one "NULLS LAST": each walks an index
+                # (captured_at's backwards, then the key's) on both databases.
+                dated = base.where(_c.captured_at.is_not(None))
+                if after is not None and after[0] is not None:
+                    dated = dated.where(_after(after[0], after[1]))
+                ordered = dated.order_by(_c.captured_at.desc(), _c.id.desc()).limit(limit)
+                found = list(conn.execute(ordered).all())
+            if len(found) < limit:
+                undated = base.where(_c.captured_at.is_(None))
+                if after is not None and after[0] is None:
+                    undated = undated.where(_c.id < after[1])
+                ordered = undated.order_by(_c.id.desc()).limit(limit - len(found))
+                found += conn.execute(ordered).all()
+            return _views(conn, found)
 
     def item(self, principal: Principal, item_id: int) -> EvidenceItem:
         self._require(principal, EVIDENCE, "see evidence", _subject(item_id))
@@ -330,15 +342,11 @@ def _conditions(flt: EvidenceFilter) -> list[ColumnElement[bool]]:
     return where
 
 
-def _after(captured_at: datetime | None, item_id: int) -> ColumnElement[bool]:
-    """Rows after (captured_at, id) in the page order (captured_at newest
-    first, unknown last; id descending)."""
-    if captured_at is None:
-        return and_(_c.captured_at.is_(None), _c.id < item_id)
+def _after(captured_at: datetime, item_id: int) -> ColumnElement[bool]:
+    """Dated rows after (captured_at, id) in the page order (newest first)."""
     return or_(
         _c.captured_at < captured_at,
         and_(_c.captured_at == captured_at, _c.id < item_id),
-        _c.captured_at.is_(None),
     )
 
 

@@ -170,7 +170,15 @@ def test_a_malformed_sidecar_refuses_the_files_it_speaks_for(
     bad.mkdir()
     media.jpeg(bad / "x.jpg", colour=(5, 5, 5))
     (bad / "evidence.json").write_text("{officer: zf-007", encoding="utf-8")
+    escape = dump / "escape"
+    escape.mkdir()
+    media.jpeg(escape / "y.jpg", colour=(6, 6, 6))
+    media.folder_sidecar(escape, {"../fine.jpg": {"officer": "zf-666"}})
     found = _outcomes(_take(store, vault, dump))
+    assert found["y.jpg"] == (
+        Outcome.REFUSED,
+        "sidecar escape/evidence.json: '../fine.jpg' is not a file name of the folder",
+    )
     assert found["fine.jpg"] == (Outcome.TAKEN, "")
     assert found["typo.jpg"][1] == (
         "sidecar typo.jpg.json: unknown field 'offcer' "
@@ -179,6 +187,7 @@ def test_a_malformed_sidecar_refuses_the_files_it_speaks_for(
     assert "has no UTC offset" in found["naive.jpg"][1]
     assert "lon and lat go together" in found["half.jpg"][1]
     assert found["x.jpg"][1].startswith("sidecar evidence.json: not JSON in UTF-8")
+    assert _item(store, "fine.jpg")["officer"] is None
     assert {o for n, (o, _) in found.items() if n != "fine.jpg"} == {Outcome.REFUSED}
     assert all("\n" not in reason for _, reason in found.values())
     assert _count(store, "evidence_items") == 1 and len(list(vault.root.rglob("*/*"))) == 1
