@@ -41,7 +41,8 @@ from widgets.orders.photo_viewer import PhotoViewer
 
 log = logging.getLogger(__name__)
 COALESCE_MS = 300
-Detail = tuple[OrderView, list[Any], list[OrderState], list[OrderAction]]
+#: The order, its history, the moves and steps the user may take, its evidence count.
+Detail = tuple[OrderView, list[Any], list[OrderState], list[OrderAction], int]
 
 
 class OrdersController(QObject):
@@ -112,12 +113,22 @@ class OrdersController(QObject):
 
     def load_detail(self, order_id: int) -> None:
         p = self.principal
-        self.jobs.submit(lambda: self.service.detail(p, order_id), self._detail_loaded, self.failed)
+        self.jobs.submit(
+            lambda: self._with_evidence(self.service.detail(p, order_id)),
+            self._detail_loaded,
+            self.failed,
+        )
+
+    def _with_evidence(self, found: tuple[Any, ...]) -> Detail:
+        """The detail with how many evidence items the order has (one more read)."""
+        order, history, allowed, actions = found
+        return order, history, allowed, actions, self.service.evidence_count(order)
 
     def _detail_loaded(self, found: Detail) -> None:
-        order, history, allowed, actions = found
+        order, history, allowed, actions, evidence = found
         if order.id == self.selected:
             self.desk.show_detail(order, history, allowed, actions)
+            self.desk.set_evidence(order.id, evidence)
             if order.id == self.focus_on:
                 self.focus_on = 0
                 self.desk.focus_first_step()
@@ -138,9 +149,8 @@ class OrdersController(QObject):
                 unit=asked.unit,
                 outcome=asked.outcome,
             )
-            return self.service.detail_of(
-                p, self.service.move(p, asked.order_id, move, asked.version)
-            )
+            order = self.service.move(p, asked.order_id, move, asked.version)
+            return self._with_evidence(self.service.detail_of(p, order))
 
         self.jobs.submit(
             step, self._detail_loaded, lambda exc: self._move_failed(asked.order_id, exc)
@@ -156,7 +166,7 @@ class OrdersController(QObject):
                 order = self.service.supervise(p, order_id, version, asked.level, asked.note)
             else:
                 order = self.service.escalate(p, order_id, version, asked.note)
-            return self.service.detail_of(p, order)
+            return self._with_evidence(self.service.detail_of(p, order))
 
         self.jobs.submit(step, self._detail_loaded, lambda exc: self._move_failed(order_id, exc))
 

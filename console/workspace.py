@@ -217,6 +217,12 @@ class Workspace:
             w.evidence_import_action.triggered.connect(lambda: self.evidence.ask_import()),
         ]
         w.evidence_menu.menuAction().setVisible(True)
+        self.desk.set_evidence_access(True)
+        self.desk.evidence_requested.connect(self._show_evidence_of)
+
+    def _show_evidence_of(self, order_id: int) -> None:
+        if self.evidence is not None:
+            self.evidence.show(order_id)
 
     def show_alarm(self, alarm_id: int) -> None:
         """An alarm asked for from elsewhere (a video tile): selected and on the map."""

@@ -1022,6 +1022,18 @@
         <source>Due %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Evidence: %1 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open them in the evidence window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only officers and administrators open evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>[%n photo(s)]</source>
         <translation type="unfinished">
@@ -1186,6 +1198,7 @@
     <name>OrdersController</name>
     <message>
         <source>Work orders not loaded: %1</source>
+        <extracomment>The order, its history, the moves and steps the user may take, its evidence count.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1020,6 +1020,18 @@
         <source>Due %1</source>
         <translation>时限 %1</translation>
     </message>
+    <message>
+        <source>Evidence: %1 items</source>
+        <translation>证据 %1 件</translation>
+    </message>
+    <message>
+        <source>Open them in the evidence window</source>
+        <translation>在证据窗口中查看</translation>
+    </message>
+    <message>
+        <source>Only officers and administrators open evidence</source>
+        <translation>只有执法队员和管理员可以查看证据</translation>
+    </message>
     <message numerus="yes">
         <source>[%n photo(s)]</source>
         <translation>
@@ -1183,6 +1195,7 @@
     <name>OrdersController</name>
     <message>
         <source>Work orders not loaded: %1</source>
+        <extracomment>The order, its history, the moves and steps the user may take, its evidence count.</extracomment>
         <translation>工单未能载入：%1</translation>
     </message>
     <message>

@@ -40,6 +40,7 @@ from services.access.permissions import (
     require_on_order,
     sees_grid,
 )
+from services.db.evidence_models import EvidenceLink
 from services.db.models import Alarm, WorkOrder, table_of
 from services.db.store import Tx
 from services.db.types import UTCDateTime
@@ -51,6 +52,7 @@ from services.workflow.orders import Move, NewOrder, Raise, WorkOrderService
 
 _orders = table_of(WorkOrder)
 _alarms = table_of(Alarm)
+_links = table_of(EvidenceLink)
 _c = _orders.c
 PAGE = 100
 COUNT_CAP = 10_000
@@ -161,6 +163,15 @@ class OrderDesk:
             allowed_moves(principal, order),
             order_actions(principal, order),
         )
+
+    def evidence_count(self, order: OrderView) -> int:
+        """How many evidence items are attached to the order (every role may know
+        how many; opening them is the officers' and administrators')."""
+        with self.store.reading() as conn:
+            found = conn.execute(
+                select(func.count()).select_from(_links).where(_links.c.order_id == order.id)
+            )
+            return int(found.scalar_one())
 
     def order_actions(self, principal: Principal, order: OrderView) -> list[OrderAction]:
         """``supervise`` / ``escalate`` where the user may take them on the order now."""

@@ -85,3 +85,39 @@ def test_take_in_review_and_tampering(
     steps = evidence.service.custody(ws.principal, b.id)
     assert steps[-1].action is CustodyAction.TAMPERED
     session.close()
+
+
+def test_an_orders_evidence_is_counted_for_all_and_opened_by_officers(
+    qtbot: QtBot, demo_store: Store, vault_dir: Path, tmp_path: Path
+) -> None:
+    from services.access.auth import UserService
+    from services.evidence.intake import IntakeRequest
+    from services.evidence.service import EvidenceService
+    from services.evidence.vault import Vault
+    from services.workflow.desk import OrderDesk
+    from services.workflow.orders import NewOrder, WorkOrderService
+
+    boss = UserService(demo_store).principal("admin")
+    order = OrderDesk(WorkOrderService(demo_store)).raise_order(boss, NewOrder("占道经营", "G21"))
+    photos = [png(tmp_path / f"{c}.png", c) for c in ("#101010", "#202020")]
+    EvidenceService(demo_store, Vault(vault_dir)).take_in(
+        boss, IntakeRequest(photos, order=order.number)
+    )
+    window, session = shown_session(qtbot, demo_store)
+    ws = signed_in(qtbot, session, "operator")
+    qtbot.waitUntil(lambda: ws.desk.listed_ids() == [order.id], timeout=5000)
+    ws.desk.select_order(order.id)
+    button = ws.desk.detail.evidence_button
+    qtbot.waitUntil(lambda: button.isVisibleTo(ws.desk), timeout=5000)
+    assert button.text() == "证据 2 件" and not button.isEnabled()  # counted, not opened
+    window.sign_out_action.trigger()
+    ws = signed_in(qtbot, session, "officer")
+    qtbot.waitUntil(lambda: ws.desk.listed_ids() == [order.id], timeout=5000)
+    ws.desk.select_order(order.id)
+    button = ws.desk.detail.evidence_button
+    qtbot.waitUntil(lambda: button.isVisibleTo(ws.desk) and button.isEnabled(), timeout=5000)
+    button.click()
+    assert ws.evidence is not None
+    qtbot.waitUntil(lambda: ws.evidence.browser.model.rowCount() == 2, timeout=5000)
+    assert ws.evidence.window.isVisible()
+    session.close()

@@ -64,6 +64,7 @@ class WorkOrderDesk(QWidget):
     move_requested = Signal(object)
     action_requested = Signal(object)
     photos_wanted = Signal(list)
+    evidence_requested = Signal(int)  # order id
 
     def __init__(self, grids: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +108,7 @@ class WorkOrderDesk(QWidget):
         self.detail.move_requested.connect(self.move_requested)
         self.detail.action_requested.connect(self.action_requested)
         self.detail.photos_wanted.connect(self.photos_wanted)
+        self.detail.evidence_requested.connect(self.evidence_requested)
 
         bar = QHBoxLayout()
         for w in (self.preset, self.grid_box, self.category_box, self.priority_box):
@@ -203,6 +205,15 @@ class WorkOrderDesk(QWidget):
     ) -> None:
         """The selected order, its history and the steps this user may take (None: none)."""
         self.detail.show_order(order, list(history), list(allowed), list(actions))
+
+    def set_evidence(self, order_id: int, count: int) -> None:
+        """How many evidence items the shown order has (ignored for another order)."""
+        if self.detail.order is not None and self.detail.order.id == order_id:
+            self.detail.set_evidence(count)
+
+    def set_evidence_access(self, may_open: bool) -> None:
+        """Whether this user opens evidence (officers and administrators)."""
+        self.detail.evidence_access = may_open
 
     def focus_first_step(self) -> None:
         self.detail.focus_first_step()

@@ -49,6 +49,7 @@ class OrderDetail(QWidget):
     move_requested = Signal(object)  # MoveRequest
     action_requested = Signal(object)  # ActionRequest
     photos_wanted = Signal(list)  # attachment references of a step
+    evidence_requested = Signal(int)  # order id: its evidence in the evidence window
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +69,11 @@ class OrderDetail(QWidget):
         self.banner.setObjectName("orderConflict")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.evidence_access = False  # officers and administrators open evidence
+        self.evidence_button = QPushButton(self)
+        self.evidence_button.setObjectName("orderEvidence")
+        self.evidence_button.hide()
+        self.evidence_button.clicked.connect(self._on_evidence_clicked)
         self.history = QListWidget(self)
         self.history.setObjectName("orderHistory")
         self.history.itemActivated.connect(self._on_history_activated)
@@ -78,6 +84,7 @@ class OrderDetail(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.banner)
         layout.addWidget(self.facts)
+        layout.addWidget(self.evidence_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(self.actions_row)
         layout.addWidget(self.history, 1)
         self.show_order(None, [], [])
@@ -104,6 +111,22 @@ class OrderDetail(QWidget):
             )
             + (f"\n{order.description}" if order.description else "")
         )
+
+    def set_evidence(self, count: int) -> None:
+        """How many evidence items the order has: a button to them for those who
+        may open evidence, the count alone for everyone else."""
+        self.evidence_button.setVisible(count > 0 and self.order is not None)
+        self.evidence_button.setText(self.tr("Evidence: %1 items").replace("%1", str(count)))
+        self.evidence_button.setEnabled(self.evidence_access)
+        self.evidence_button.setToolTip(
+            self.tr("Open them in the evidence window")
+            if self.evidence_access
+            else self.tr("Only officers and administrators open evidence")
+        )
+
+    def _on_evidence_clicked(self) -> None:
+        if self.order is not None:
+            self.evidence_requested.emit(self.order.id)
 
     def unit_name(self, code: str | None) -> str:
         """The unit's name as the console knows it (its code until the units load)."""
@@ -132,6 +155,7 @@ class OrderDetail(QWidget):
         if order is None:
             self.heading.setText(self.tr("No work order selected"))
             self.facts.setText("")
+            self.evidence_button.hide()
             return
         self.heading.setText(f"{order.number}  {order.title}")
         self._show_facts(order)
