@@ -71,6 +71,13 @@ def add_evidence_commands(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="JSON, one array")
     p.set_defaults(handler=cmd_list)
 
+    p = e_sub.add_parser(
+        "fetches", help="files mobile events named: fetched, waiting or failed (with why)"
+    )
+    p.add_argument("--failed", action="store_true", help="only those that failed for good")
+    p.add_argument("--limit", type=number(int, 1, 10_000), default=50)
+    p.set_defaults(handler=cmd_fetches)
+
     p = e_sub.add_parser("show", help="an item's metadata and its custody log")
     p.add_argument("id", type=_ID, metavar="ID")
     p.set_defaults(handler=cmd_show)
@@ -198,6 +205,20 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for item in found:
         print(_line(item, numbers))
+    return 0
+
+
+def cmd_fetches(args: argparse.Namespace) -> int:
+    with _evidence(args) as (evidence, me):
+        found = evidence.fetches(me, failed_only=args.failed, limit=args.limit)
+    for f in found:
+        item = f"item {f['item_id']}" if f["item_id"] else (f["last_error"] or "")
+        print(
+            shown(
+                f"{f['id']:>6}  alert {f['alert_id']:<8} {f['state']:<8} "
+                f"tries {f['attempts']:<2} {f['ref']}  {item}"
+            )
+        )
     return 0
 
 

@@ -39,8 +39,8 @@ from sqlalchemy import (
 
 from services import audit
 from services.access.permissions import EVIDENCE, EVIDENCE_COUNT, require
+from services.db.evidence_models import EvidenceFetch, EvidenceLink
 from services.db.evidence_models import EvidenceItem as ItemRow
-from services.db.evidence_models import EvidenceLink
 from services.db.models import WorkOrder, table_of
 from services.db.store import Store, Tx
 from services.domain import (
@@ -67,6 +67,7 @@ from services.text_rules import check_text
 
 log = logging.getLogger(__name__)
 
+_fetches = table_of(EvidenceFetch)
 PAGE = 100
 NOTE_MAX = 4000
 NOTE_NEEDED = frozenset({Verdict.NOT_USABLE, Verdict.NEEDS_MORE})
@@ -175,6 +176,18 @@ class EvidenceService:
         with self.store.reading() as conn:
             rows = conn.execute(select(_orders.c.id, _orders.c.number).where(_orders.c.id.in_(ids)))
             return {int(i): str(n) for i, n in rows}
+
+    def fetches(
+        self, principal: Principal, failed_only: bool = False, limit: int = PAGE
+    ) -> list[dict[str, Any]]:
+        """The files mobile events named and the ingest service fetches (newest
+        first): the failed ones with their reasons (services/ingest/media.py)."""
+        self._require(principal, EVIDENCE, "list evidence fetches", "evidence")
+        query = select(_fetches).order_by(_fetches.c.id.desc()).limit(limit)
+        if failed_only:
+            query = query.where(_fetches.c.state == "failed")
+        with self.store.reading() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
     # --- acting ------------------------------------------------------------------
 

@@ -214,3 +214,30 @@ def test_the_progress_bar_on_a_terminal() -> None:
     assert drawn.rstrip("\n").split("\r")[-1] == (
         "[##############################] 100%  2/2 files, 2 KiB of 2 KiB"
     )
+
+
+def test_fetches_list_what_mobile_events_named_and_why_one_failed(
+    store: Store, officer: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import insert
+
+    from services.db.evidence_models import EvidenceFetch
+    from services.db.models import table_of
+    from tests.support.store import T0
+
+    with store.transaction() as tx:
+        tx.conn.execute(
+            insert(table_of(EvidenceFetch)),
+            [
+                {"alert_id": 7, "ref": "a.jpg", "state": "pending", "attempts": 1,
+                 "next_try_at": T0, "last_error": "not there yet", "created_at": T0},
+                {"alert_id": 8, "ref": "https://evil/x.jpg", "state": "failed", "attempts": 1,
+                 "next_try_at": T0, "last_error": "host 'evil' is not on the allow-list",
+                 "created_at": T0},
+            ],
+        )  # fmt: skip
+    assert _run(store, "evidence", "fetches") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "failed" in lines[0] and "allow-list" in lines[0]
+    assert _run(store, "evidence", "fetches", "--failed") == 0
+    assert capsys.readouterr().out.count("\n") == 1
