@@ -121,7 +121,7 @@ class EvidenceController(QObject):
             try:
                 item, path = self.service.open(p, item_id)
             except TamperedEvidenceError as exc:
-                return ("tampered", self.service.item(p, item_id), str(exc),
+                return ("tampered", self.service.item(p, item_id), exc.missing,
                         self.service.custody(p, item_id))  # fmt: skip
             numbers = self.service.order_numbers(list(item.orders))
             orders = [(i, numbers.get(i, str(i))) for i in item.orders]
@@ -133,9 +133,9 @@ class EvidenceController(QObject):
         if found[1].id != self.browser.selected_id():
             return  # another one was picked meanwhile
         if found[0] == "tampered":
-            _, item, reason, steps = found
-            self.browser.show_tampered(item, reason, steps)
-            self.notify(reason)
+            _, item, missing, steps = found
+            self.browser.show_tampered(item, missing, steps)
+            self.notify(self.browser.detail.banner.text())
         else:
             _, item, path, steps, orders = found
             self.browser.show_item(item, path, steps, orders)

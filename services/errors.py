@@ -96,3 +96,7 @@ class TamperedEvidenceError(ServiceError):
     """An evidence item's stored file no longer matches its SHA-256 (changed or
     missing): the console shows it as TAMPERED, in red, never as the evidence
     it was.  The custody log and the audit trail have said so already."""
+
+    def __init__(self, message: str, *, missing: bool = False) -> None:
+        super().__init__(message)
+        self.missing = missing  # gone from the store, rather than changed

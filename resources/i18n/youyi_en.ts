@@ -514,6 +514,14 @@
 <context>
     <name>EvidenceDetail</name>
     <message>
+        <source>its stored file is missing from the evidence store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its stored file no longer matches its SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>TAMPERED: %1</source>
         <translation type="unfinished"></translation>
     </message>

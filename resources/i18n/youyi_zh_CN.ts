@@ -514,6 +514,14 @@
 <context>
     <name>EvidenceDetail</name>
     <message>
+        <source>its stored file is missing from the evidence store</source>
+        <translation>存储的文件已从证据库中丢失</translation>
+    </message>
+    <message>
+        <source>its stored file no longer matches its SHA-256</source>
+        <translation>存储的文件与其 SHA-256 不再相符</translation>
+    </message>
+    <message>
         <source>TAMPERED: %1</source>
         <translation>已篡改：%1</translation>
     </message>

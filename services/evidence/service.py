@@ -206,7 +206,9 @@ class EvidenceService:
                 if state == "changed"
                 else "its stored file is missing from the evidence store"
             )
-            raise TamperedEvidenceError(f"evidence {item.id} ({item.name}) is TAMPERED: {why}")
+            raise TamperedEvidenceError(
+                f"evidence {item.id} ({item.name}) is TAMPERED: {why}", missing=state == "missing"
+            )
         self._step(item_id, actor, CustodyAction.VIEW, {}, "evidence.view")
         return item, path
 

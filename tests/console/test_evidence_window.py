@@ -80,7 +80,7 @@ def test_take_in_review_and_tampering(
     stored.write_bytes(b"changed")
     browser.select_item(b.id)
     qtbot.waitUntil(lambda: detail.banner.isVisibleTo(detail), timeout=5000)
-    assert "TAMPERED" in detail.banner.text() or "篡改" in detail.banner.text()
+    assert detail.banner.text() == "已篡改：存储的文件与其 SHA-256 不再相符"
     assert detail.stack.currentWidget() is detail.no_preview
     steps = evidence.service.custody(ws.principal, b.id)
     assert steps[-1].action is CustodyAction.TAMPERED

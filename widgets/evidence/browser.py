@@ -154,9 +154,9 @@ class EvidenceBrowser(QWidget):
         self.detail.show_item(item, path, custody, orders)
 
     def show_tampered(
-        self, item: EvidenceItem, reason: str, custody: Sequence[CustodyStep]
+        self, item: EvidenceItem, missing: bool, custody: Sequence[CustodyStep]
     ) -> None:
-        self.detail.show_tampered(item, reason, custody)
+        self.detail.show_tampered(item, missing, custody)
 
     def select_item(self, item_id: int) -> bool:
         row = self.model.row_of(item_id)

@@ -75,10 +75,12 @@ class EvidenceDetail(QWidget):
         self.attach_button = QPushButton(self)
         self.attach_button.clicked.connect(self._on_attach)
         self.orders_row = QHBoxLayout()
+        self.orders_row.addStretch(1)
         self.order_buttons: list[QPushButton] = []
         attach = QHBoxLayout()
         attach.addWidget(self.order_edit, 1)
         attach.addWidget(self.attach_button)
+        attach.addWidget(self.map_button)
         self.custody = QListWidget(self)
         self.custody.setObjectName("evidenceCustody")
         self.custody.setMaximumHeight(140)
@@ -90,10 +92,7 @@ class EvidenceDetail(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
-        facts_row = QHBoxLayout()
-        facts_row.addWidget(self.facts, 1)
-        facts_row.addWidget(self.map_button)
-        layout.addLayout(facts_row)
+        layout.addWidget(self.facts)
         layout.addLayout(verdicts)
         layout.addLayout(attach)
         layout.addLayout(self.orders_row)
@@ -130,10 +129,16 @@ class EvidenceDetail(QWidget):
         self.map_button.setEnabled(item is not None and item.lon is not None)
 
     def show_tampered(
-        self, item: EvidenceItem, reason: str, custody: Sequence[CustodyStep]
+        self, item: EvidenceItem, missing: bool, custody: Sequence[CustodyStep]
     ) -> None:
-        """The stored file no longer matches its hash: nothing of it is shown."""
+        """The stored file no longer matches its hash (or is gone): nothing of it
+        is shown, the verdicts are off."""
         self.show_item(item, None, custody)
+        reason = (
+            self.tr("its stored file is missing from the evidence store")
+            if missing
+            else self.tr("its stored file no longer matches its SHA-256")
+        )
         self.banner.setText(self.tr("TAMPERED: %1").replace("%1", reason))
         self.banner.show()
         for w in self.verdict_buttons.values():
@@ -222,13 +227,14 @@ class EvidenceDetail(QWidget):
                 lambda _c=False, o=order_id: self.open_order_requested.emit(o)
             )
             detach = QPushButton("✕", self)
+            detach.setFixedWidth(32)
             detach.setToolTip(self.tr("Detach from %1").replace("%1", number))
             if item is not None:
                 detach.clicked.connect(
                     lambda _c=False, o=order_id, i=item.id: self.detach_requested.emit(i, o)
                 )
-            for button in (open_button, detach):
-                self.orders_row.addWidget(button)
+            for button in (open_button, detach):  # before the row's stretch
+                self.orders_row.insertWidget(self.orders_row.count() - 1, button)
                 self.order_buttons.append(button)
 
     def _show_custody(self, custody: Sequence[CustodyStep]) -> None:

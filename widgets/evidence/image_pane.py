@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPixmap,
+    QResizeEvent,
     QShortcut,
     QWheelEvent,
 )
@@ -73,6 +74,7 @@ class ImagePane(QWidget):
         self.scale = 1.0
         self.angle = 0
         self.error = ""
+        self.fitted = True  # follows the pane's size until the person zooms
         self._retranslate()
 
     def open(self, path: Path) -> bool:
@@ -100,6 +102,7 @@ class ImagePane(QWidget):
         return pixmap.width(), pixmap.height()
 
     def zoom(self, factor: float) -> None:
+        self.fitted = False
         low, high = ZOOM_LIMITS
         factor = min(max(self.scale * factor, low), high) / self.scale
         self.view.scale(factor, factor)
@@ -112,11 +115,17 @@ class ImagePane(QWidget):
         self.fit()
 
     def fit(self) -> None:
+        self.fitted = True
         if self.item.pixmap().isNull():
             return
         self.view.resetTransform()
         self.view.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
         self.scale = self.view.transform().m11() or 1.0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.fitted:
+            self.fit()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:

@@ -13,9 +13,10 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle
 
 from services.district.timezone import district_tz
-from services.domain import EvidenceItem
+from services.domain import EvidenceItem, EvidenceKind
 from widgets.labels import label
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -99,7 +100,7 @@ class EvidenceListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return self._thumbs.get(item.id)
+            return self._thumbs.get(item.id) or _kind_icon(item.kind)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0 and not item.decodes:
             return FLAGGED
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
@@ -122,6 +123,16 @@ class EvidenceListModel(QAbstractTableModel):
                 return QCoreApplication.translate("EvidenceList", "Not reviewed")
             return label("verdict", item.verdict)
         return str(len(item.orders)) if item.orders else "—"
+
+
+def _kind_icon(kind: EvidenceKind) -> QIcon:
+    """The style's icon for an item without a thumbnail (a clip, a sound, a PDF)."""
+    pixmap = {
+        EvidenceKind.VIDEO: QStyle.StandardPixmap.SP_MediaPlay,
+        EvidenceKind.AUDIO: QStyle.StandardPixmap.SP_MediaVolume,
+        EvidenceKind.DOCUMENT: QStyle.StandardPixmap.SP_FileIcon,
+    }.get(kind, QStyle.StandardPixmap.SP_FileIcon)
+    return QApplication.style().standardIcon(pixmap)
 
 
 def local_time(item: EvidenceItem) -> str:

@@ -129,7 +129,9 @@ def test_a_verdict_says_why_and_tampering_shows_in_red(qtbot: QtBot, tmp_path: P
     assert asked[-1][1] is Verdict.USABLE
     assert detail.order_buttons[0].text() == "YY-20261202-0003"
     step = CustodyStep(4, T, "li.zf", "gui:pc", CustodyAction.TAMPERED, {})
-    detail.show_tampered(item(7), "the stored file's SHA-256 differs", [step])
+    detail.show_tampered(item(7), False, [step])
     assert detail.banner.isVisibleTo(detail) and "SHA-256" in detail.banner.text()
+    detail.show_tampered(item(7), True, [step])
+    assert "missing" in detail.banner.text()
     assert not detail.verdict_buttons[Verdict.USABLE].isEnabled()
     assert detail.stack.currentWidget() is detail.no_preview  # nothing of it shown
