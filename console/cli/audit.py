@@ -1,13 +1,17 @@
 """``youyi-console audit verify`` and ``audit checkpoint``: the chain, and the
-signed checkpoints kept outside the database (services/audit_anchor.py)."""
+signed checkpoints kept outside the database (services/audit_anchor.py); beside
+them, each evidence item's custody chain (services/evidence/custody.py)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from console.cli.store import opened
+
+if TYPE_CHECKING:
+    from services.evidence.custody import CustodyReport
 
 
 def add_audit_commands(sub: Any) -> None:
@@ -56,6 +60,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         take_checkpoint,
         verify_checkpoints,
     )
+    from services.evidence import custody
 
     files = [CheckpointFile(p) for p in args.checkpoints or [None]]
     signer = Signer()
@@ -64,6 +69,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         with store.reading() as conn:
             report = audit.verify(conn)
             anchors = verify_checkpoints(conn, database_name(store), files, trusted)
+            chains = custody.verify(conn)
         ok = report.ok and not anchors.problems
         if ok and not args.no_checkpoint:
             take_checkpoint(
@@ -82,7 +88,17 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     else:
         seen = "no checkpoint to check against yet"
     print(f"audit trail: {report.checked} rows checked, {seen}, {verdict}")
-    return 0 if ok else 1
+    _print_custody(chains)
+    return 0 if ok and chains.ok else 1
+
+
+def _print_custody(chains: CustodyReport) -> None:
+    """Each evidence item's custody log, checked like the trail (issue 13)."""
+    for problem in chains.problems:
+        print(problem)
+    n = len(chains.problems)
+    verdict = "intact" if chains.ok else f"BROKEN ({n} problem{'s' * (n != 1)})"
+    print(f"evidence custody: {chains.items} items, {chains.entries} entries checked, {verdict}")
 
 
 def cmd_audit_checkpoint(args: argparse.Namespace) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -10,7 +12,9 @@ from console.cli import main
 from services import audit
 from services.db.store import Store
 from services.domain import OrderState as S
+from services.evidence.vault import Vault
 from services.workflow.orders import WorkOrderService
+from tests.support.evidence_items import add_item
 from tests.support.store import order_in
 
 
@@ -79,3 +83,26 @@ def test_cli_says_intact(
     assert main(["--db", store.url.render_as_string(hide_password=False), "audit", "verify"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("audit trail: 3 rows checked,") and out.endswith(", intact\n")
+
+
+def test_cli_checks_evidence_custody_beside_the_trail(
+    store: Store, service: WorkOrderService, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A custody log changed behind the console's back fails `audit verify` as a
+    broken trail does; the trail's own line stays as it was."""
+    order = order_in(service, S.DISPATCHED)
+    item = add_item(store, Vault(tmp_path / "vault"), b"photo", "IMG_0001.JPG", order.id)
+    url = store.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "audit", "verify"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "evidence custody: 1 items, 2 entries checked, intact"
+    )
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE evidence_custody SET actor = 'someone.else' WHERE seq = 1"))
+    assert main(["--db", url, "audit", "verify"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("audit trail: 3 rows checked,") and out[0].endswith(", intact")
+    assert out[1:] == [
+        f"evidence {item.sha256[:12]} custody #1: changed after it was written",
+        "evidence custody: 1 items, 2 entries checked, BROKEN (1 problem)",
+    ]
