@@ -19,8 +19,10 @@ from console.jobs import Jobs
 from services.db.store import Store
 from services.domain import EvidenceFilter, EvidenceItem, EvidenceKind, Principal, Verdict
 from services.errors import NotFoundError, ServiceError, TamperedEvidenceError
+from services.evidence.export import ExportResult, export_order
 from services.evidence.intake import IntakeReport, IntakeRequest, Progress
 from services.evidence.service import EvidenceService
+from services.evidence.signing import EvidenceSigner
 from services.evidence.vault import Vault
 from widgets.evidence.browser import EvidenceBrowser
 from widgets.evidence.model import THUMB
@@ -72,6 +74,7 @@ class EvidenceController(QObject):
         b.filter_changed.connect(self.load)
         b.item_selected.connect(self.open_item)
         b.thumbnails_wanted.connect(self._make_thumbnails)
+        b.export_requested.connect(self.ask_export)
         d.verdict_requested.connect(self.set_verdict)
         d.attach_requested.connect(self.attach)
         d.detach_requested.connect(self.detach)
@@ -80,6 +83,7 @@ class EvidenceController(QObject):
         self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self.progress: QProgressDialog | None = None
         self.last_report: IntakeReport | None = None
+        self.last_export: ExportResult | None = None
 
     def show(self, order_id: int | None = None) -> None:
         """The window, on every item or on the items of one order."""
@@ -186,6 +190,32 @@ class EvidenceController(QObject):
         self.browser.item_changed(item)
         if item.id == self.browser.selected_id():
             self.open_item(item.id)
+
+    def ask_export(self, number: str) -> None:
+        """The order's evidence into a new folder named after it, in a folder asked for."""
+        where = QFileDialog.getExistingDirectory(self.window, self.tr("Export to"))
+        if where:
+            self.export(number, Path(where) / number)
+
+    def export(self, number: str, out: Path) -> None:
+        p, store, vault = self.principal, self.service.store, self.service.vault
+        console = self.service.console
+
+        def run() -> ExportResult:
+            return export_order(
+                store, p, number, out, vault.root, EvidenceSigner(), console=console
+            )
+
+        self.jobs.submit(run, self._exported, self.failed)
+
+    def _exported(self, result: ExportResult) -> None:
+        self.last_export = result
+        text = self.tr("%1 files of %2 exported to %3, signed by key %4")
+        for n, value in enumerate(
+            (result.files, result.order, result.out_dir, result.fingerprint), start=1
+        ):
+            text = text.replace(f"%{n}", str(value))
+        self.notify(text)
 
     def ask_import(self) -> None:
         """File → Take in evidence…: files or a folder, then a progress dialog."""

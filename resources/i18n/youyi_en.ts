@@ -487,11 +487,27 @@
         <source>Work-order number</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export the order&apos;s evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Originals, a signed manifest and a printable page, for a court or a complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EvidenceController</name>
     <message>
         <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files of %2 exported to %3, signed by key %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

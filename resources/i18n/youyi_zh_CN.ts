@@ -487,12 +487,28 @@
         <source>Work-order number</source>
         <translation>工单编号</translation>
     </message>
+    <message>
+        <source>Export the order&apos;s evidence…</source>
+        <translation>导出工单证据…</translation>
+    </message>
+    <message>
+        <source>Originals, a signed manifest and a printable page, for a court or a complaint</source>
+        <translation>原始文件、签名清单和可打印页面，供法院或投诉核查</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceController</name>
     <message>
         <source>Evidence</source>
         <translation>移动取证</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>%1 files of %2 exported to %3, signed by key %4</source>
+        <translation>工单 %2 的 %1 个文件已导出到 %3，签名密钥 %4</translation>
     </message>
     <message>
         <source>Take in evidence</source>

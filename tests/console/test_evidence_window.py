@@ -120,4 +120,17 @@ def test_an_orders_evidence_is_counted_for_all_and_opened_by_officers(
     assert ws.evidence is not None
     qtbot.waitUntil(lambda: ws.evidence.browser.model.rowCount() == 2, timeout=5000)
     assert ws.evidence.window.isVisible()
+    # Exported from the window: the originals, a signed manifest; verified without a database.
+    browser = ws.evidence.browser
+    assert not browser.export_button.isEnabled()
+    browser.order.setText(order.number)
+    assert browser.export_button.isEnabled()
+    out = tmp_path / "usb" / order.number
+    ws.evidence.export(order.number, out)
+    qtbot.waitUntil(lambda: ws.evidence.last_export is not None, timeout=15_000)
+    from services.evidence.verify import verify_export
+
+    report = verify_export(out)
+    assert report.signature_ok and not (report.changed or report.missing or report.extra)
+    assert ws.evidence.last_export.files == 2
     session.close()

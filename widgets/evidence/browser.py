@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -41,6 +42,7 @@ class EvidenceBrowser(QWidget):
     filter_changed = Signal(object)  # EvidenceFilter
     item_selected = Signal(int)  # 0: none
     thumbnails_wanted = Signal(list)  # item ids shown without a thumbnail yet
+    export_requested = Signal(str)  # the work-order number typed in the filter
 
     def __init__(self, grids: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +74,13 @@ class EvidenceBrowser(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.count = QLabel(self)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("evidenceExport")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self._on_export)
+        self.order.textChanged.connect(
+            lambda text: self.export_button.setEnabled(bool(text.strip()))
+        )
         self.detail = EvidenceDetail(self)
         bar = QHBoxLayout()
         for w in (self.period, self.grid_box, self.kind_box, self.review_box):
@@ -83,7 +92,10 @@ class EvidenceBrowser(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count, 1)
+        footer.addWidget(self.export_button)
+        left_layout.addLayout(footer)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
@@ -119,6 +131,10 @@ class EvidenceBrowser(QWidget):
     def order_number(self) -> str:
         """The order number typed in the filter (the console finds its id)."""
         return self.order.text().strip()
+
+    def _on_export(self) -> None:
+        if self.order_number():
+            self.export_requested.emit(self.order_number())
 
     def apply_filter(self) -> None:
         self.filter_changed.emit(self.current_filter())
@@ -200,6 +216,10 @@ class EvidenceBrowser(QWidget):
         self._fill(self.review_box, reviews)
         self.officer.setPlaceholderText(self.tr("Officer"))
         self.order.setPlaceholderText(self.tr("Work-order number"))
+        self.export_button.setText(self.tr("Export the order's evidence…"))
+        self.export_button.setToolTip(
+            self.tr("Originals, a signed manifest and a printable page, for a court or a complaint")
+        )
 
     def _fill(self, box: QComboBox, items: list[tuple[str, str]]) -> None:
         current = box.currentData()
