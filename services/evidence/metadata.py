@@ -23,6 +23,7 @@ file itself tells: ``services.evidence.sidecar``.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import math
@@ -232,15 +233,19 @@ def _position(lon: float, lat: float) -> tuple[float, float] | None:
 
 
 def _media(path: Path, kind: EvidenceKind, mime: str) -> Facts:
-    """Probe a video or audio file with ffprobe, else with PyAV."""
+    """Probe a video or audio file with PyAV (in this process, a frame decoded),
+    else with ffprobe (a process a file: some 60 ms each, most of an intake's
+    time for a phone's clips; docs/benchmarks.md)."""
     ffprobe = shutil.which("ffprobe")
     try:
-        if ffprobe:
+        if importlib.util.find_spec("av") is not None:
+            streams, tags = _pyav(path, kind)
+            tool = "PyAV"
+        elif ffprobe:
             streams, tags = _ffprobe(ffprobe, path)
             tool = "ffprobe"
         else:
-            streams, tags = _pyav(path, kind)
-            tool = "PyAV"
+            raise ImportError("neither PyAV nor ffprobe")
     except ImportError:
         flag = "cannot check video or audio here (neither ffprobe nor PyAV): kept as it is"
         return Facts(kind, mime, False, flag)

@@ -113,6 +113,21 @@ def test_kind_comes_from_the_content_not_the_name(tmp_path: Path) -> None:
     assert "kept as it is" in str(facts.flag)
 
 
+def test_without_pyav_ffprobe_probes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyAV first (in this process); ffprobe, a process a file, where PyAV is missing."""
+    clip = media.mp4(tmp_path / "clip.mp4")
+    broken = tmp_path / "broken.mp4"
+    broken.write_bytes(clip.read_bytes()[:200])
+    real = metadata.importlib.util.find_spec
+    monkeypatch.setattr(
+        metadata.importlib.util, "find_spec", lambda name, *a: None if name == "av" else real(name)
+    )
+    facts = metadata.read_facts(clip)
+    assert facts.decodes and facts.embedded.captured_at == datetime(2026, 11, 23, 2, 15, tzinfo=UTC)
+    bad = metadata.read_facts(broken)
+    assert not bad.decodes and str(bad.flag).startswith("does not decode as video/mp4 (ffprobe:")
+
+
 def test_without_ffprobe_pyav_probes_and_without_pillow_heif_heic_is_flagged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
