@@ -17,11 +17,13 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from services.audit import GENESIS, canonical, row_hash
 from services.errors import ValidationError
 from services.evidence.signing import fingerprint, parse_public_key, public_hex, verifies
 
@@ -57,6 +59,7 @@ class VerifyReport:
     changed: list[str] = field(default_factory=list)  # "path: why"
     missing: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    custody: list[str] = field(default_factory=list)  # a custody log that is no chain
     matched: int = 0  # listed files found as listed
     listed: int = 0
     warnings: list[str] = field(default_factory=list)
@@ -64,7 +67,7 @@ class VerifyReport:
     @property
     def ok(self) -> bool:
         return self.signature_ok and not (
-            self.manifest_problems or self.changed or self.missing or self.extra
+            self.manifest_problems or self.changed or self.missing or self.extra or self.custody
         )
 
     def problems(self) -> list[str]:
@@ -79,6 +82,7 @@ class VerifyReport:
         lines += [f"changed: {c}" for c in self.changed]
         lines += [f"missing: {m}" for m in self.missing]
         lines += [f"extra: {x}" for x in self.extra]
+        lines += [f"custody: {c}" for c in self.custody]
         return lines
 
 
@@ -107,7 +111,34 @@ def verify_export(folder: Path | str, public_key: Ed25519PublicKey | None = None
         for entry in listed:
             _check_file(report, entry)
         _find_extra(report, {e["path"] for e in listed})
+        for entry in manifest["files"]:
+            _check_custody(report, entry)
     return report
+
+
+def _check_custody(report: VerifyReport, entry: dict[str, Any]) -> None:
+    """Each item's custody log in the manifest is a whole chain: every entry's
+    hash recomputed (``services.audit.row_hash`` over the item's SHA-256), each
+    linked to the one before from the first (the signature says the manifest is
+    the exporter's; this, that the log was not cut or changed before it)."""
+    prev, seq = GENESIS, 0
+    for step in entry.get("custody") or ():
+        where = f"{entry['path']} #{step.get('seq') if isinstance(step, dict) else '?'}"
+        try:
+            at = datetime.fromisoformat(step["at"])
+            text = canonical(step["detail"])
+            digest = row_hash(
+                int(step["seq"]), at, step["actor"], step["console"], step["action"],
+                entry["sha256"], text, step["prev_hash"],
+            )  # fmt: skip
+        except (KeyError, TypeError, ValueError):
+            report.custody.append(f"{where}: not a custody entry")
+            return
+        if int(step["seq"]) != seq + 1 or step["prev_hash"] != prev:
+            report.custody.append(f"{where}: does not follow the entry before it")
+        if step["hash"] != digest:
+            report.custody.append(f"{where}: its hash does not match what it says")
+        prev, seq = step["hash"], int(step["seq"])
 
 
 def _parse(data: bytes) -> dict[str, Any]:

@@ -207,3 +207,22 @@ def test_not_an_export(tmp_path: Path) -> None:
         verify_export(tmp_path / "nowhere")
     with pytest.raises(NotAnExportError, match="is not an evidence export"):
         verify_export(tmp_path)
+
+
+def test_a_custody_log_cut_before_the_export_is_found(out: Path, signer: EvidenceSigner) -> None:
+    """The exporter's own key signed it, but an entry was taken out of an item's
+    custody log (say, in the database before the export): the chain inside the
+    manifest no longer holds."""
+    manifest = json.loads((out / "manifest.json").read_bytes())
+    first = manifest["files"][0]
+    assert len(first["custody"]) >= 2
+    del first["custody"][0]  # its intake
+    data = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
+    (out / "manifest.json").write_bytes(data)
+    (out / "manifest.json.sig").write_bytes(signer.sign(data))
+    report = _check(out, signer)
+    assert report.signature_ok and not report.ok
+    assert report.custody == [f"{first['path']} #2: does not follow the entry before it"]
+    assert report.problems() == [
+        f"custody: {first['path']} #2: does not follow the entry before it"
+    ]
