@@ -30,6 +30,30 @@ from widgets.evidence.model import THUMB
 log = logging.getLogger(__name__)
 
 
+def clip_thumbnail(path: Path) -> QImage | None:
+    """The first picture of a clip, small, made on the worker thread (PyAV)."""
+    try:
+        import av
+
+        with av.open(str(path)) as container:
+            if not container.streams.video:
+                return None
+            frame = next(iter(container.decode(container.streams.video[0])), None)
+            if frame is None:
+                return None
+            rgb = frame.to_ndarray(format="rgb24")
+    except Exception:
+        log.debug("no thumbnail of %s", path, exc_info=True)
+        return None
+    height, width = rgb.shape[0], rgb.shape[1]
+    image = QImage(rgb.tobytes(), width, height, 3 * width, QImage.Format.Format_RGB888)
+    return image.scaled(
+        QSize(THUMB, THUMB),
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+
+
 def thumbnail(path: Path) -> QImage | None:
     """A small picture of a photograph (upright), made on the worker thread."""
     reader = QImageReader(str(path))
@@ -151,10 +175,17 @@ class EvidenceController(QObject):
         def make() -> list[tuple[int, QImage]]:
             made = []
             for item in items.values():
-                if item.kind is EvidenceKind.IMAGE and item.decodes:
-                    image = thumbnail(vault.path_of(item.sha256))
-                    if image is not None:
-                        made.append((item.id, image))
+                if not item.decodes:
+                    continue
+                path = vault.path_of(item.sha256)
+                if item.kind is EvidenceKind.IMAGE:
+                    image = thumbnail(path)
+                elif item.kind is EvidenceKind.VIDEO:
+                    image = clip_thumbnail(path)
+                else:
+                    continue
+                if image is not None:
+                    made.append((item.id, image))
             return made
 
         def show(made: list[tuple[int, QImage]]) -> None:

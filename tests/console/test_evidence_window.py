@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from services.db.store import Store
 from services.domain import CustodyAction, Verdict
+from tests.support import media
 from tests.support.gui import shown_session, signed_in
 
 
@@ -57,13 +58,16 @@ def test_take_in_review_and_tampering(
     png(dump / "a.png", "#3d9bff")
     png(dump / "b.png", "#ff6b6b")
     (dump / "c.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a picture")
+    media.mp4(dump / "d.mp4")
     evidence.take_in([dump])
     qtbot.waitUntil(lambda: evidence.last_report is not None, timeout=15_000)
     browser = evidence.browser
-    qtbot.waitUntil(lambda: browser.model.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 4, timeout=5000)
     names = {i.name: i for i in browser.model.items()}
     assert not names["c.jpg"].decodes  # taken in as it is, flagged
     qtbot.waitUntil(lambda: browser.model.has_thumbnail(names["a.png"].id), timeout=5000)
+    qtbot.waitUntil(lambda: browser.model.has_thumbnail(names["d.mp4"].id), timeout=5000)
+    assert not browser.model.has_thumbnail(names["c.jpg"].id)  # a flagged file: its icon
     browser.select_item(names["a.png"].id)
     detail = browser.detail
     qtbot.waitUntil(lambda: detail.stack.currentWidget() is detail.image, timeout=5000)
