@@ -6,8 +6,8 @@ for looking at after a change:
 
 A fresh SQLite file with the demo district, an order, a dump of photographs
 (with EXIF time and position), a clip and a file that does not decode, taken in
-by the demo officer; the first photograph selected (or, with ``--tampered``, one
-whose stored bytes were changed)."""
+by the demo officer; the first photograph selected (with ``--video`` the clip, playing; with
+``--tampered`` a photograph whose stored bytes were changed)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ def main() -> None:
     ap.add_argument("out")
     ap.add_argument("--lang", default="zh_CN")
     ap.add_argument("--tampered", action="store_true")
+    ap.add_argument("--video", action="store_true", help="the clip selected, playing")
     args = ap.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     home = Path(tempfile.mkdtemp(prefix="youyi-shot-"))
@@ -94,6 +95,8 @@ def main() -> None:
                 QTimer.singleShot(300, pick)
                 return
             chosen = items[0]
+            if args.video:
+                chosen = next(i for i in items if i.kind.value == "video")
             if args.tampered:
                 stored = vault.path_of(items[1].sha256)
                 stored.chmod(0o644)
