@@ -33,6 +33,7 @@ from services.db.models import AuditEntry, AuditHead, table_of
 from services.db.store import Store
 from services.db.url import schema_of
 from services.errors import ConfigError
+from services.keyfile import load_or_make
 
 log = logging.getLogger(__name__)
 
@@ -72,26 +73,7 @@ class Signer:
         self.public_key = raw.hex()
 
     def _load_or_make(self) -> Ed25519PrivateKey:
-        try:
-            if self.key_path.exists():
-                key = serialization.load_pem_private_key(self.key_path.read_bytes(), None)
-                if not isinstance(key, Ed25519PrivateKey):
-                    raise ConfigError(f"{self.key_path}: not an Ed25519 private key")
-                return key
-            self.folder.mkdir(parents=True, exist_ok=True)
-            key = Ed25519PrivateKey.generate()
-            pem = key.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
-            fd = os.open(self.key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                f.write(pem)
-            log.info("audit checkpoints: new signing key %s", self.key_path)
-            return key
-        except (OSError, ValueError) as exc:
-            raise ConfigError(f"audit signing key {self.key_path}: {exc}") from exc
+        return load_or_make(self.key_path, "audit checkpoints")
 
     def sign(self, cp: Checkpoint) -> Checkpoint:
         return Checkpoint(**{**asdict(cp), "sig": self._key.sign(cp.message()).hex()})

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from pathlib import Path
 
 import platformdirs
@@ -23,7 +22,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from services.errors import ConfigError, ValidationError
+from services.errors import ValidationError
+from services.keyfile import load_or_make
 
 log = logging.getLogger(__name__)
 
@@ -89,26 +89,7 @@ class EvidenceSigner:
         return self._key.sign(data)
 
     def _load_or_make(self) -> Ed25519PrivateKey:
-        try:
-            if self.key_path.exists():
-                key = serialization.load_pem_private_key(self.key_path.read_bytes(), None)
-                if not isinstance(key, Ed25519PrivateKey):
-                    raise ConfigError(f"{self.key_path}: not an Ed25519 private key")
-                return key
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            key = Ed25519PrivateKey.generate()
-            pem = key.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
-            fd = os.open(self.key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                f.write(pem)
-            log.info("evidence exports: new signing key %s", self.key_path)
-            return key
-        except (OSError, ValueError, TypeError) as exc:
-            raise ConfigError(f"evidence signing key {self.key_path}: {exc}") from exc
+        return load_or_make(self.key_path, "evidence exports")
 
 
 def load_public_key(given: str) -> Ed25519PublicKey:
