@@ -17,11 +17,11 @@ delta."""
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from console.change_inbox import ChangeInbox
 from console.jobs import Jobs
 from services.alarms.queue import AlarmQueue
 from services.db.store import Store
@@ -32,7 +32,7 @@ from widgets.alerts.queue import AlertQueuePanel
 log = logging.getLogger(__name__)
 
 POLL_MS = 5000  # SQLite: other processes writing the same file are not heard
-WATCHED = frozenset({"alarms", "*"})  # "*": the feed's resync after a reconnect
+WATCHED = frozenset({"alarms"})
 
 Delta = tuple[list[QueuedAlarm], list[int]]
 
@@ -62,10 +62,8 @@ class AlertsController(QObject):
         self.queue = AlarmQueue(store, lang=lang)
         self.loads = 0  # whole-queue reads
         self.reads = 0  # reads of named alarms
-        self._lock = threading.Lock()
-        self._ids: set[int] = set()
-        self._everything = False
-        self._busy = False
+        self.inbox = ChangeInbox(WATCHED)
+        self._busy = False  # a read in flight (the GUI thread's to set)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.reload)
@@ -91,29 +89,20 @@ class AlertsController(QObject):
 
     def reload(self) -> None:
         """Read the whole queue again (start, resync, SQLite's poll)."""
-        with self._lock:
-            self._everything = True
+        self.inbox.everything()
         self._read_next()
 
     def _on_change(self, change: Change) -> None:  # any thread
-        if change.table not in WATCHED:
-            return
-        rows = change.rows
-        with self._lock:
-            if rows is None:
-                self._everything = True
-            else:
-                self._ids.update(rows)
-        self._changed.emit()
+        if self.inbox.add(change):
+            self._changed.emit()
 
     def _read_next(self) -> None:
-        """Start a read of what is waiting, unless one is in flight."""
-        with self._lock:
-            if self._busy or not (self._everything or self._ids):
-                return
-            self._busy = True
-            everything, ids = self._everything, sorted(self._ids)
-            self._everything, self._ids = False, set()
+        """Start a read of what is waiting, unless one is in flight (GUI thread)."""
+        if self._busy or not self.inbox.waiting():
+            return
+        self._busy = True
+        everything, rows = self.inbox.take()
+        ids = sorted(rows)
         p = self.principal
         if everything and not self.loads:
             self.jobs.submit(lambda: self.queue.open_alarms(p), self._first_load, self._failed)
@@ -143,14 +132,12 @@ class AlertsController(QObject):
     def _failed(self, exc: BaseException) -> None:
         log.warning("alert queue not loaded: %s", exc)
         self.notify(self.tr("Alert queue not loaded: %1").replace("%1", str(exc)))
-        with self._lock:
-            self._everything = True  # what was asked for is read again, in full
+        self.inbox.everything()  # what was asked for is read again, in full
         self._busy = False
         QTimer.singleShot(POLL_MS, self, self._read_next)
 
     def _done(self) -> None:
-        with self._lock:
-            self._busy = False
+        self._busy = False
         self._read_next()
 
     # --- the operator's actions --------------------------------------------------------

@@ -12,12 +12,12 @@ does not list yet ask for the first page again."""
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from console.change_inbox import ChangeInbox
 from console.jobs import Jobs
 from services.db.store import Store
 from services.domain import (
@@ -64,9 +64,7 @@ class OrdersController(QObject):
         self.selected = 0
         self.focus_on = 0  # an order opened from the keyboard: focus its first step
         self.reads = 0  # jobs that read orders back after a change (the tests count them)
-        self._lock = threading.Lock()
-        self._stale: dict[int, int] = {}  # order id -> the version the feed named (0: unsaid)
-        self._everything = False
+        self.inbox = ChangeInbox(frozenset({"work_orders"}))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COALESCE_MS)
@@ -230,26 +228,14 @@ class OrdersController(QObject):
     # --- live ------------------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:  # any thread
-        if change.table not in ("work_orders", "*"):
-            return
-        rows = change.rows
-        with self._lock:
-            if rows is None:
-                self._everything = True
-            else:
-                for order_id in rows:
-                    said = change.version if order_id == change.id else 0
-                    known = self._stale.get(order_id)
-                    self._stale[order_id] = 0 if not said or known == 0 else max(said, known or 0)
-        self._changed.emit()
+        if self.inbox.add(change):
+            self._changed.emit()
 
     def refresh_shown(self) -> None:
         """Orders changed somewhere: those shown older than the feed named are
         read again by id, the open detail with them; orders not listed yet (or a
         change that named none) read the first page again for new ones on top."""
-        with self._lock:
-            stale, everything = self._stale, self._everything
-            self._stale, self._everything = {}, False
+        everything, stale = self.inbox.take()
         desk, p = self.desk, self.principal
         older = [i for i, v in stale.items() if not v or (desk.version_of(i) or 0) < v]
         listed = [i for i in older if desk.version_of(i) is not None]
