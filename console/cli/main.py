@@ -116,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.cli.evidence import add_evidence_commands
 
     add_evidence_commands(sub)
+    from console.cli.report import add_report_commands
+
+    add_report_commands(sub)
     accept_anywhere(parser, ["--db", "--lang", "--verbose", "--broker", "--site", "--user"])
     return parser
 
