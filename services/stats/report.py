@@ -24,16 +24,19 @@ REPORT_VERSION = 1
 
 
 def counts_json(c: OrderCounts) -> dict[str, Any]:
+    """The counts of a range, a category or a grid: numbers throughout (the issue:
+    an empty range gives zeros), a rate and the hours 0 when nothing closed; the
+    pages show "—" there (``orders_closed`` says why)."""
     rate = c.on_time_rate
     return {
         "orders_opened": c.opened,
         "orders_closed": c.closed,
         "orders_not_filed": c.not_filed,
         "closed_on_time": c.closed_on_time,
-        "on_time_rate": None if rate is None else round(rate, 4),
+        "on_time_rate": 0.0 if rate is None else round(rate, 4),
         "overdue_open": c.overdue_open,
-        "median_hours_to_close": c.median_hours_to_close,
-        "p90_hours_to_close": c.p90_hours_to_close,
+        "median_hours_to_close": c.median_hours_to_close or 0.0,
+        "p90_hours_to_close": c.p90_hours_to_close or 0.0,
     }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from services.stats.report_labels import CATEGORY, COUNT_COLUMNS, KIND, SOURCE, label
+from services.stats.report_labels import CATEGORY, COUNT_COLUMNS, KIND, SOURCE, count_cells, label
 from services.stats.report_svg import bar_chart, line_chart
 
 _STYLE = (
@@ -30,13 +30,6 @@ def _table(header: list[str], rows: list[list[Any]]) -> str:
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
-def _counts(c: dict[str, Any]) -> list[Any]:
-    rate = c["on_time_rate"]
-    values = [c[key] for key, _zh in COUNT_COLUMNS]
-    values[4] = None if rate is None else f"{rate * 100:.1f}%"
-    return values
-
-
 def report_html(report: dict[str, Any]) -> str:
     counts = [zh for _k, zh in COUNT_COLUMNS]
     grids = "、".join(report["grids"] or ["全部网格"])
@@ -50,7 +43,7 @@ def report_html(report: dict[str, Any]) -> str:
         f"（{escape(report['zone'])} 本地日）；范围：{escape(grids)}；"
         f"生成时间（UTC）：{escape(report['generated_at'])}</p>",
         "<h2>工单总体</h2>",
-        _table(counts, [_counts(report)]),
+        _table(counts, [count_cells(report)]),
         "<h2>每日工单</h2>",
         line_chart(
             [d["day"][5:] for d in days],
@@ -71,7 +64,7 @@ def report_html(report: dict[str, Any]) -> str:
         "<h2>工单按类别</h2>",
         _table(
             ["类别", *counts],
-            [[label(CATEGORY, k), *_counts(c)] for k, c in report["by_category"].items()],
+            [[label(CATEGORY, k), *count_cells(c)] for k, c in report["by_category"].items()],
         ),
         "<h2>九宫格排名</h2>",
         bar_chart(
@@ -79,7 +72,7 @@ def report_html(report: dict[str, Any]) -> str:
             [round((r["on_time_rate"] or 0) * 100, 1) for r in report["grid_ranking"]],
             "各网格按期办结率（%）",
         ),
-        _table(["网格", *counts], [[k, *_counts(c)] for k, c in report["by_grid"].items()]),
+        _table(["网格", *counts], [[k, *count_cells(c)] for k, c in report["by_grid"].items()]),
         "<h2>工单来源</h2>",
         _table(
             ["来源", "工单数"],

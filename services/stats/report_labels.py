@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 KIND = {
     "elevator": "智慧云梯",
     "arc_fault": "电气灭弧",
@@ -31,6 +33,25 @@ COUNT_COLUMNS = [
     ("median_hours_to_close", "结案时长中位数(小时)"),
     ("p90_hours_to_close", "结案时长90分位(小时)"),
 ]
+
+
+#: Figures that mean nothing when nothing closed: the pages show "—" there.
+_NO_CLOSES = frozenset({"on_time_rate", "median_hours_to_close", "p90_hours_to_close"})
+
+
+def count_cells(c: dict[str, Any]) -> list[Any]:
+    """The cells of a counts row as the pages show them (the rate in per cent,
+    "—" (None) for the rate and hours when nothing closed)."""
+    closed = bool(c["orders_closed"])
+    cells: list[Any] = []
+    for key, _zh in COUNT_COLUMNS:
+        value = c[key]
+        if key in _NO_CLOSES and not closed:
+            value = None
+        elif key == "on_time_rate":
+            value = f"{value * 100:.1f}%"
+        cells.append(value)
+    return cells
 
 
 def label(table: dict[str, str], code: str) -> str:

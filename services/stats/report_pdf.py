@@ -24,7 +24,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from services.stats.report_labels import CATEGORY, COUNT_COLUMNS, KIND, label
+from services.stats.report_labels import CATEGORY, COUNT_COLUMNS, KIND, count_cells, label
 
 FALLBACK_FONT = "STSong-Light"
 TTF_CANDIDATES = (
@@ -82,13 +82,6 @@ def _bars(font: str, title: str, labels: list[str], values: list[float]) -> Draw
     return d
 
 
-def _counts(c: dict[str, Any]) -> list[Any]:
-    values = [c[key] for key, _zh in COUNT_COLUMNS]
-    rate = c["on_time_rate"]
-    values[4] = None if rate is None else f"{rate * 100:.1f}%"
-    return values
-
-
 def report_pdf(report: dict[str, Any]) -> bytes:
     font = cjk_font()
     h1 = ParagraphStyle("h1", fontName=font, fontSize=16, leading=22)
@@ -105,7 +98,7 @@ def report_pdf(report: dict[str, Any]) -> bytes:
             body,
         ),
         Paragraph("工单总体", h2),
-        _table(font, counts, [_counts(report)]),
+        _table(font, counts, [count_cells(report)]),
         Paragraph("每日工单", h2),
         _bars(font, "每日新增工单", [d["day"][5:] for d in days], [d["opened"] for d in days]),
         _table(
@@ -119,11 +112,13 @@ def report_pdf(report: dict[str, Any]) -> bytes:
         _table(
             font,
             ["类别", *counts],
-            [[label(CATEGORY, k), *_counts(c)] for k, c in report["by_category"].items()],
+            [[label(CATEGORY, k), *count_cells(c)] for k, c in report["by_category"].items()],
         ),
         Spacer(1, 4 * mm),
         Paragraph("九宫格（按网格）", h2),
-        _table(font, ["网格", *counts], [[k, *_counts(c)] for k, c in report["by_grid"].items()]),
+        _table(
+            font, ["网格", *counts], [[k, *count_cells(c)] for k, c in report["by_grid"].items()]
+        ),
     ]
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, title="城运中心统计报表", leftMargin=12 * mm,
