@@ -27,6 +27,7 @@ class DockSpec:
     title: str  # English source text, translated when shown
     note: str  # what the area holds, said before anyone has signed in
     below: str | None = None  # shares the area of this dock, split beneath it
+    beside: str | None = None  # shares the area of this dock, split to its right
 
     @property
     def object_name(self) -> str:
@@ -68,5 +69,15 @@ DOCKS: tuple[DockSpec, ...] = (
         _AREA.BottomDockWidgetArea,
         QT_TRANSLATE_NOOP("Docks", "Work-order desk"),
         QT_TRANSLATE_NOOP("Docks", "File, dispatch and close work orders — shown once you sign in"),
+    ),
+    DockSpec(
+        "dashboard",
+        _AREA.BottomDockWidgetArea,
+        QT_TRANSLATE_NOOP("Docks", "Statistics"),
+        QT_TRANSLATE_NOOP(
+            "Docks",
+            "Alerts and work orders over time, the nine-grid ranking — shown once you sign in",
+        ),
+        beside="orders",
     ),
 )

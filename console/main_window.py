@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from console import __version__
@@ -101,10 +101,12 @@ class MainWindow(QMainWindow):
         """Video wall large on the left, map over alerts on the right, desk below."""
         for spec in DOCKS:
             dock = self.docks[spec.name]
-            if spec.below is None:
-                self.addDockWidget(spec.area, dock)
-            else:
+            if spec.below is not None:
                 self.splitDockWidget(self.docks[spec.below], dock, Qt.Orientation.Vertical)
+            elif spec.beside is not None:
+                self.splitDockWidget(self.docks[spec.beside], dock, Qt.Orientation.Horizontal)
+            else:
+                self.addDockWidget(spec.area, dock)
         self._size_default()
 
     def _size_default(self) -> None:
@@ -114,6 +116,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.docks["video"], self.docks["orders"]], [700, 300], Qt.Orientation.Vertical
         )
+        self.resizeDocks(
+            [self.docks["orders"], self.docks["dashboard"]], [1100, 820], Qt.Orientation.Horizontal
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -121,6 +126,11 @@ class MainWindow(QMainWindow):
         for spec in DOCKS:
             self.view_menu.addAction(self.docks[spec.name].toggleViewAction())
         self.view_menu.addSeparator()
+        # 大屏: the workspace connects it once someone has signed in.
+        self.big_screen_action = self.view_menu.addAction("")
+        self.big_screen_action.setObjectName("bigScreenAction")
+        self.big_screen_action.setShortcut(QKeySequence(Qt.Key.Key_F10))
+        self.big_screen_action.setEnabled(False)
         self.reset_layout_action = self.view_menu.addAction("")
         self.reset_layout_action.triggered.connect(self._on_reset_layout_triggered)
         self.view_menu.addSeparator()
@@ -198,6 +208,7 @@ class MainWindow(QMainWindow):
             if spec.name in self.panels:
                 self.panels[spec.name].set_texts(title, spec.translated_note())
         self.view_menu.setTitle(self.tr("&View"))
+        self.big_screen_action.setText(self.tr("&Big screen"))
         self.reset_layout_action.setText(self.tr("&Reset layout"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.language_menu.setTitle(self.tr("&Language"))

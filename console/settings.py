@@ -58,6 +58,9 @@ PLAYER_KEYS = {
     "render": VIDEO_RENDER,
 }
 
+# 大屏: a folder of images and text files its notice board (党建 and the like) shows.
+BIGSCREEN_NOTICE_FOLDER = "bigscreen/notice_folder"
+
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
 

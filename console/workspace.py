@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from console.alarm_clips import AlarmClips
 from console.alerts_controller import AlertsController
+from console.dashboard_controller import DashboardController
 from console.evidence_controller import EvidenceController
 from console.jobs import Jobs
 from console.main_window import MainWindow
@@ -34,6 +35,7 @@ from services.domain import (
     priority_for_severity,
 )
 from widgets.alerts.queue import AlertQueuePanel
+from widgets.dashboard.panel import DashboardPanel
 from widgets.labels import label
 from widgets.map.device_card import DeviceCard
 from widgets.map.grid_map import GridMap
@@ -90,6 +92,16 @@ class Workspace:
         self.map.device_clicked.connect(self._on_device_clicked)
         self.alert_panel.grid_filter_cleared.connect(lambda: self.filter_to_cell(""))
         self.alert_panel.show_on_map_requested.connect(self.map.center_on_alarm)
+        self.stats_panel = DashboardPanel()  # 统计, and the big screen (F10)
+        window.set_panel("dashboard", self.stats_panel)
+        self.stats = DashboardController(store, principal, self.stats_panel, self.jobs, self.notify)
+        self.stats.attach(
+            window,
+            window.docks["dashboard"],
+            self.filter_to_cell,
+            self.alert_panel.set_text_filter,
+            lambda day: self.notify(day.isoformat()),
+        )
         self.device_window: QDialog | None = None
         self.evidence: EvidenceController | None = None
         self._start_evidence(shown)
@@ -105,6 +117,7 @@ class Workspace:
         self.alerts.start()
         self.orders.start()
         self.video.start()
+        self.stats.start()
         log.info("workspace of %s (%s) started", self.principal.login, self.principal.role.value)
 
     def filter_to_cell(self, code: str) -> None:
@@ -239,6 +252,7 @@ class Workspace:
             self.window.evidence_import_action.triggered.disconnect(self._evidence_links[1])
             self.evidence.close()
         self.video.close()
+        self.stats.close()
         self.alerts.close()
         self.orders.close()
         self.jobs.close()

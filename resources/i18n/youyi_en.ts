@@ -170,6 +170,37 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>No data for this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BigScreen</name>
+    <message>
+        <source>Youyi Road Sub-district Operations Center · today</source>
+        <extracomment>Caption size in points at 1080 lines; 2160 lines get twice as much.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nine-grid ranking: open orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts by kind, last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work orders raised and closed per day, backlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BrokerStatus</name>
     <message>
         <source>Message bus: demo direct feed (no Mosquitto here)</source>
@@ -289,6 +320,52 @@
     </message>
 </context>
 <context>
+    <name>DashboardController</name>
+    <message>
+        <source>Statistics not loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>Alerts by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work orders raised and closed per day, backlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nine-grid ranking: open orders (overdue in red)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device health by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arc-fault sensor: measurements and alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeviceCard</name>
     <message>
         <source>Place</source>
@@ -403,6 +480,14 @@
     </message>
     <message>
         <source>File, dispatch and close work orders — shown once you sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts and work orders over time, the nine-grid ranking — shown once you sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -689,6 +774,38 @@
     </message>
 </context>
 <context>
+    <name>FigureTiles</name>
+    <message>
+        <source>Alerts today</source>
+        <extracomment>The tiles in their order: the key of each and its caption (translated when shown).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders raised today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders closed today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median hours to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GridMap</name>
     <message>
         <source>Whole district</source>
@@ -708,6 +825,36 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GridRankChart</name>
+    <message>
+        <source>%1 open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on time %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthChart</name>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -741,6 +888,10 @@
     </message>
     <message>
         <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Big screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1219,6 +1370,21 @@
     </message>
 </context>
 <context>
+    <name>OrdersChart</name>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrdersController</name>
     <message>
         <source>Work orders not loaded: %1</source>
@@ -1299,6 +1465,25 @@
     </message>
     <message>
         <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeriesPlot</name>
+    <message>
+        <source>No measurements to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residual current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

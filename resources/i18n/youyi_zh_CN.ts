@@ -170,6 +170,37 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>No data for this range</source>
+        <translation>该时段无数据</translation>
+    </message>
+</context>
+<context>
+    <name>BigScreen</name>
+    <message>
+        <source>Youyi Road Sub-district Operations Center · today</source>
+        <extracomment>Caption size in points at 1080 lines; 2160 lines get twice as much.</extracomment>
+        <translation>友谊路街道城运中心 · 今日态势</translation>
+    </message>
+    <message>
+        <source>Nine-grid ranking: open orders</source>
+        <translation>九宫格排名：在办工单</translation>
+    </message>
+    <message>
+        <source>Alerts by kind, last 24 hours</source>
+        <translation>近24小时告警（按类型）</translation>
+    </message>
+    <message>
+        <source>Work orders raised and closed per day, backlog</source>
+        <translation>每日工单新增与结案、积压</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+</context>
+<context>
     <name>BrokerStatus</name>
     <message>
         <source>Message bus: demo direct feed (no Mosquitto here)</source>
@@ -289,6 +320,52 @@
     </message>
 </context>
 <context>
+    <name>DashboardController</name>
+    <message>
+        <source>Statistics not loaded: %1</source>
+        <translation>统计数据未能加载：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>Alerts by kind</source>
+        <translation>告警趋势（按类型）</translation>
+    </message>
+    <message>
+        <source>Work orders raised and closed per day, backlog</source>
+        <translation>每日工单新增与结案、积压</translation>
+    </message>
+    <message>
+        <source>Nine-grid ranking: open orders (overdue in red)</source>
+        <translation>九宫格排名：在办工单（红色为超时）</translation>
+    </message>
+    <message>
+        <source>Device health by kind</source>
+        <translation>设备在线情况（按类型）</translation>
+    </message>
+    <message>
+        <source>Arc-fault sensor: measurements and alarms</source>
+        <translation>电气灭弧传感器：监测曲线与告警</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>近24小时</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近30天</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+</context>
+<context>
     <name>DeviceCard</name>
     <message>
         <source>Place</source>
@@ -404,6 +481,14 @@
     <message>
         <source>File, dispatch and close work orders — shown once you sign in</source>
         <translation>工单立案、派单与结案——登录后显示</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Alerts and work orders over time, the nine-grid ranking — shown once you sign in</source>
+        <translation>告警与工单趋势、九宫格排名——登录后显示</translation>
     </message>
     <message>
         <source>Nine-grid map</source>
@@ -689,6 +774,38 @@
     </message>
 </context>
 <context>
+    <name>FigureTiles</name>
+    <message>
+        <source>Alerts today</source>
+        <extracomment>The tiles in their order: the key of each and its caption (translated when shown).</extracomment>
+        <translation>今日告警</translation>
+    </message>
+    <message>
+        <source>Orders raised today</source>
+        <translation>今日新增工单</translation>
+    </message>
+    <message>
+        <source>Orders closed today</source>
+        <translation>今日结案</translation>
+    </message>
+    <message>
+        <source>Orders open</source>
+        <translation>在办工单</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation>按期办结率</translation>
+    </message>
+    <message>
+        <source>Median hours to close</source>
+        <translation>办结时长中位数（小时）</translation>
+    </message>
+</context>
+<context>
     <name>GridMap</name>
     <message>
         <source>Whole district</source>
@@ -707,6 +824,36 @@
         <translation>
             <numerusform>未关闭 %n 条</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GridRankChart</name>
+    <message>
+        <source>%1 open</source>
+        <translation>在办 %1</translation>
+    </message>
+    <message>
+        <source>on time %1%</source>
+        <translation>按期 %1%</translation>
+    </message>
+    <message>
+        <source>median %1 h</source>
+        <translation>中位 %1 小时</translation>
+    </message>
+</context>
+<context>
+    <name>HealthChart</name>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>静默</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
     </message>
 </context>
 <context>
@@ -741,6 +888,10 @@
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Big screen</source>
+        <translation>大屏(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1216,6 +1367,21 @@
     </message>
 </context>
 <context>
+    <name>OrdersChart</name>
+    <message>
+        <source>Raised</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>积压</translation>
+    </message>
+</context>
+<context>
     <name>OrdersController</name>
     <message>
         <source>Work orders not loaded: %1</source>
@@ -1297,6 +1463,25 @@
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesPlot</name>
+    <message>
+        <source>No measurements to show</source>
+        <translation>暂无监测数据</translation>
+    </message>
+    <message>
+        <source>Threshold %1</source>
+        <translation>阈值 %1</translation>
+    </message>
+    <message>
+        <source>Residual current</source>
+        <translation>剩余电流</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
     </message>
 </context>
 <context>

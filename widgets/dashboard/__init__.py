@@ -1,0 +1,1 @@
+"""Charts of the centre's figures (pyqtgraph): the dashboard dock and its pieces."""
