@@ -107,6 +107,8 @@ class BigScreen(QWidget):
         self.figures = FigureTiles(columns=1)
         self.map = GridMap()
         self.ranking = GridRankChart()
+        self.ranking.room = 3.2  # large type: longer notes beside the bars
+        self.map.legend_wanted = False  # the wall has no use for it
         self.alerts = AlertsChart()
         self.orders = OrdersChart()
         self.captions: list[QLabel] = []
@@ -208,14 +210,23 @@ class BigScreen(QWidget):
             for name in ("left", "bottom"):
                 chart.plot.getAxis(name).setStyle(tickFont=tick_font)
             chart.plot.getAxis("left").setWidth(int(points * 8))
+            chart.plot.getAxis("bottom").setHeight(int(points * 2.4))
+        for legend in (self.alerts.legend, self.orders.legend):
+            legend.setLabelTextSize(f"{points * 0.8:.0f}pt")
         self.points = points
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
         self.figures.set_figures(dashboard.figures)
         self.ranking.set_ranking(dashboard.grids)
-        self.alerts.set_counts(dashboard.alerts, dashboard.bucket_seconds)
+        d = dashboard
+        self.alerts.set_counts(
+            d.alerts, d.bucket_seconds, None if d.since is None else (d.since, d.at)
+        )
         self.orders.set_days(dashboard.days)
-        self.map.set_cell_load({r.grid: r.open for r in dashboard.grids})
+
+    def set_alarm_load(self, load: dict[str, int]) -> None:
+        """Open alarms per grid cell: the map's fill, as in the console's map."""
+        self.map.set_cell_load(load)
 
     def set_district(self, district: DistrictMap) -> None:
         self.map.set_district(district)

@@ -5,8 +5,8 @@ shown, every minute while it is shown, and when the change feed says orders or
 alarms changed: changes arriving together cost one read (a short quiet period,
 then one load; one load in flight at a time).  The aggregates are
 ``services.stats``'s; this module only puts them into the plain records of
-``services.domain.stats``, plus device health and one arc-fault sensor's
-series, which it reads itself (small queries on the registry and telemetry)."""
+``services.domain.stats`` (and picks the arc-fault sensor to plot: the one
+with the most alarms)."""
 
 from __future__ import annotations
 
@@ -31,11 +31,18 @@ from services.domain import (
     Dashboard,
     DayOrders,
     DeviceHealth,
+    DistrictMap,
     GridRank,
     OrderFigures,
     Principal,
     Series,
 )
+from services.stats.alert_counts import alert_total, alerts_by_kind
+from services.stats.buckets import local_day, local_midnight
+from services.stats.device_health import health_by_kind, silent_devices
+from services.stats.order_counts import order_facts
+from services.stats.order_days import grid_ranking, orders_per_day
+from services.stats.telemetry_series import series
 from widgets.dashboard.panel import DashboardPanel
 from widgets.labels import label
 from widgets.video.wall_popup import other_screen
@@ -47,6 +54,7 @@ QUIET_MS = 1500  # changes arriving within this wait for one read
 WATCHED = frozenset({"work_orders", "alarms", "alerts", "*"})
 SPANS = {"day": (timedelta(days=1), "hour", 3600), "month": (timedelta(days=30), "day", 86400)}
 SERIES_DAYS = 7  # the arc-fault curve: the last week of the busiest sensor
+SERIES_POINTS = 2000  # buckets over that week (each drawn as its low and high)
 SERIES_METRIC, SERIES_UNIT, SERIES_THRESHOLD = "residual_current_ma", "mA", 300.0
 
 _dev, _tel, _alarm = table_of(Device), table_of(Telemetry), table_of(Alarm)
@@ -58,14 +66,9 @@ def load_dashboard(
     """Everything the dashboard shows, for ``grids`` (None: the whole district)."""
     now = now or datetime.now(UTC)
     length, bucket, seconds = SPANS.get(span, SPANS["day"])
-    health, series = device_health(store, grids, now), arc_series(store, grids, now)
-    try:
-        figures = _order_figures(store, grids, now, now - length, bucket)
-    except ImportError as exc:  # services.stats not there yet: what this module reads
-        log.warning("services.stats not available (%s): devices and telemetry only", exc)
-        return Dashboard(now, seconds, health=health, series=series, notes=(str(exc),))
-    alerts, days, ranks, headline = figures
-    return Dashboard(now, seconds, alerts, days, ranks, headline, health, series)
+    alerts, days, ranks, headline = _order_figures(store, grids, now, now - length, bucket)
+    health, curve = device_health(store, grids, now), arc_series(store, grids, now)
+    return Dashboard(now, seconds, alerts, days, ranks, headline, health, curve, since=now - length)
 
 
 def _order_figures(
@@ -73,11 +76,6 @@ def _order_figures(
 ) -> tuple[tuple[AlertCount, ...], tuple[DayOrders, ...], tuple[GridRank, ...], OrderFigures]:
     """Alerts per bucket, orders per day over 30 days, the ranking, the headline
     figures: ``services.stats``'s aggregates as the dashboard's records."""
-    from services.stats.alert_counts import alert_total, alerts_by_kind
-    from services.stats.buckets import local_day, local_midnight
-    from services.stats.order_counts import order_facts
-    from services.stats.order_days import grid_ranking, orders_per_day
-
     if bucket == "hour":
         since = since.replace(minute=0, second=0, microsecond=0)
     else:
@@ -113,27 +111,28 @@ def _order_figures(
 def device_health(
     store: Store, grids: Collection[str] | None, now: datetime
 ) -> tuple[DeviceHealth, ...]:
-    """Devices per kind: online, offline, and online but silent longer than twice
-    their reporting interval."""
-    q = select(_dev.c.kind, _dev.c.online, _dev.c.last_seen, _dev.c.reporting_interval_s)
-    if grids is not None:
-        q = q.where(_dev.c.grid_code.in_(sorted(grids)))
+    """Devices per kind: online, offline, and silent longer than their interval
+    (``services.stats.device_health``, summed over communities)."""
     counts: dict[str, list[int]] = {}
-    with store.reading() as conn:
-        for kind, online, seen, interval in conn.execute(q):
-            row = counts.setdefault(str(kind), [0, 0, 0])
-            if online is False:
-                row[1] += 1
-                continue
-            row[0] += 1
-            if interval and seen is not None and (now - seen).total_seconds() > 2 * interval:
-                row[2] += 1
+    for h in health_by_kind(store, grids):
+        row = counts.setdefault(h.kind, [0, 0, 0])
+        row[0] += h.online
+        row[1] += h.offline
+    silent = {d.id: d.kind for d in silent_devices(store, now)}
+    if silent:  # of those, the ones counted online (the never heard are offline)
+        q = select(_dev.c.id).where(_dev.c.online.is_(True), _dev.c.id.in_(sorted(silent)))
+        if grids is not None:
+            q = q.where(_dev.c.grid_code.in_(sorted(grids)))
+        with store.reading() as conn:
+            for device_id in conn.execute(q).scalars():
+                counts[silent[device_id]][2] += 1
     return tuple(DeviceHealth(k, *v) for k, v in sorted(counts.items()))
 
 
 def arc_series(store: Store, grids: Collection[str] | None, now: datetime) -> Series | None:
     """The residual current of the arc-fault sensor with the most alarms (else the
-    first with measurements) over the last week, with its alarms' times."""
+    first with measurements) over the last week, each bucket's lowest and highest
+    value (``services.stats.telemetry_series``), with its alarms and threshold."""
     since = now - timedelta(days=SERIES_DAYS)
     with store.reading() as conn:
         sensors = select(_dev.c.id).where(_dev.c.kind == "arc_fault")
@@ -150,27 +149,25 @@ def arc_series(store: Store, grids: Collection[str] | None, now: datetime) -> Se
             _tel.c.device_id.in_(sensors), _tel.c.metric == SERIES_METRIC
         )
         device = busiest or conn.execute(measured.limit(1)).scalar()
-        if device is None:
-            return None
-        rows = conn.execute(
-            select(_tel.c.at, _tel.c.value)
-            .where(_tel.c.device_id == device, _tel.c.metric == SERIES_METRIC, _tel.c.at >= since)
-            .order_by(_tel.c.at)
-        ).all()
-        alarms = conn.execute(
-            select(_alarm.c.first_seen).where(
-                _alarm.c.device_id == device, _alarm.c.first_seen >= since
-            )
-        ).scalars()
-        alarm_times = tuple(sorted(a.timestamp() for a in alarms))
+    if device is None:
+        return None
+    found = series(store, str(device), SERIES_METRIC, since, now, max_points=SERIES_POINTS)
+    times: list[float] = []
+    values: list[float] = []
+    half = found.bucket_s / 2
+    for p in found.points:  # each bucket's low and high, so that peaks stay
+        start = p.at.timestamp()
+        times += [start, start + half] if half else [start]
+        values += [p.min, p.max] if half else [p.max]
+    threshold = found.threshold if found.threshold is not None else SERIES_THRESHOLD
     return Series(
         device_id=str(device),
         metric=SERIES_METRIC,
         unit=SERIES_UNIT,
-        times=tuple(r[0].timestamp() for r in rows),
-        values=tuple(float(r[1]) for r in rows),
-        alarms=alarm_times,
-        thresholds=(SERIES_THRESHOLD,),
+        times=tuple(times),
+        values=tuple(values),
+        alarms=tuple(a.timestamp() for a in found.alarms),
+        thresholds=(threshold,),
     )
 
 
@@ -198,6 +195,7 @@ class DashboardController(QObject):
         self.dock: QDockWidget | None = None
         self.big: BigScreen | None = None
         self.on_grid: Callable[[str], None] = lambda _g: None
+        self.alarm_load: Callable[[], dict[str, int]] = dict
         self._busy = self._again = False
         self._refresh = QTimer(self)
         self._refresh.setInterval(REFRESH_MS)
@@ -217,9 +215,12 @@ class DashboardController(QObject):
         on_grid: Callable[[str], None],
         on_kind: Callable[[str], None],
         on_day: Callable[[date], None],
+        alarm_load: Callable[[], dict[str, int]],
     ) -> None:
-        """Follow the dock's visibility, hand clicks on, answer F10 (``big_screen_action``)."""
+        """Follow the dock's visibility, hand clicks on, answer F10 (``big_screen_action``);
+        ``alarm_load`` gives the open alarms per grid cell for the big screen's map."""
         self.window, self.dock, self.on_grid = window, dock, on_grid
+        self.alarm_load = alarm_load
         dock.visibilityChanged.connect(lambda _v: self._update_shown())
         self.panel.grid_clicked.connect(on_grid)
         self.panel.kind_clicked.connect(lambda kind: on_kind(label("device_kind", kind)))
@@ -249,7 +250,12 @@ class DashboardController(QObject):
         if self.dashboard is not None:
             self.big.show_dashboard(self.dashboard)
         big = self.big
-        self.jobs.submit(lambda: load_district_map(self.store), big.set_district)
+
+        def drawn(district: DistrictMap) -> None:
+            big.set_district(district)
+            big.set_alarm_load(self.alarm_load())
+
+        self.jobs.submit(lambda: load_district_map(self.store), drawn)
         window = self.panel.window()
         big.open_on(other_screen(window) or window.screen())
         self._update_shown()
@@ -309,6 +315,7 @@ class DashboardController(QObject):
         self.panel.show_dashboard(dashboard)
         if self.big is not None:
             self.big.show_dashboard(dashboard)
+            self.big.set_alarm_load(self.alarm_load())
         self.loaded.emit(dashboard)
         self._done()
 

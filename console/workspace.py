@@ -101,6 +101,7 @@ class Workspace:
             self.filter_to_cell,
             self.alert_panel.set_text_filter,
             lambda day: self.notify(day.isoformat()),
+            lambda: dict(Counter(a.grid for a in self.alert_panel.alarms() if a.grid)),
         )
         self.device_window: QDialog | None = None
         self.evidence: EvidenceController | None = None

@@ -98,3 +98,4 @@ class Dashboard:
     health: tuple[DeviceHealth, ...] = ()
     series: Series | None = None
     notes: tuple[str, ...] = field(default=())  # what could not be read, said plainly
+    since: datetime | None = None  # start of the alerts' range (None: their first bucket)

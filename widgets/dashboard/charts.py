@@ -23,6 +23,7 @@ from widgets.dashboard.style import (
     MUTED,
     RED,
     TEXT,
+    LocalTimeAxis,
     kind_colour,
     pen,
     pg,
@@ -31,7 +32,7 @@ from widgets.dashboard.style import (
 from widgets.labels import label
 
 LOCAL = timedelta(seconds=-LOCAL_UTC_OFFSET)
-CATEGORY_AXIS_WIDTH = 120  # room for a grid cell's or a device kind's name
+CATEGORY_AXIS_WIDTH = 180  # room for a grid cell's or a device kind's name
 
 
 class BarChart(pg.PlotWidget):  # type: ignore[misc]
@@ -83,13 +84,18 @@ class AlertsChart(BarChart):
     day_clicked = Signal(date)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        axis = pg.DateAxisItem(orientation="bottom", utcOffset=LOCAL_UTC_OFFSET)
-        super().__init__(parent, axisItems={"bottom": axis})
+        super().__init__(parent, axisItems={"bottom": LocalTimeAxis()})
         self.legend = self.plot.addLegend(offset=(8, 4), labelTextColor=TEXT, colCount=4)
         self.stacks: dict[float, list[tuple[str, float, float]]] = {}  # x: (kind, y0, y1)
         self.width_s = 3600.0
 
-    def set_counts(self, counts: Sequence[AlertCount], bucket_seconds: int) -> None:
+    def set_counts(
+        self,
+        counts: Sequence[AlertCount],
+        bucket_seconds: int,
+        span: tuple[datetime, datetime] | None = None,
+    ) -> None:
+        """Stacked bars of ``counts``; the x axis covers ``span`` (else the buckets)."""
         self.plot.clear()
         self.legend.clear()
         self.width_s = float(bucket_seconds)
@@ -120,10 +126,11 @@ class AlertsChart(BarChart):
             self.plot.addItem(bars)
             self.legend.addItem(bars, label("device_kind", kind))
         self.show_empty(not self.stacks)
-        self.plot.setYRange(
-            0, max(base.values(), default=1) * 1.3, padding=0
-        )  # room for the legend
-        if xs_all := sorted(self.stacks):
+        top = max(max(base.values(), default=0) * 1.3, 5)  # room for the legend
+        self.plot.setYRange(0, top, padding=0)
+        if span is not None:
+            self.plot.setXRange(span[0].timestamp(), span[1].timestamp(), padding=0.01)
+        elif xs_all := sorted(self.stacks):
             half = bucket_seconds / 2
             self.plot.setXRange(xs_all[0] - half, xs_all[-1] + half, padding=0.01)
 
@@ -190,6 +197,9 @@ class OrdersChart(BarChart):
         step = max(1, len(days) // 8)
         ticks = [(x, d.day.strftime("%m-%d")) for x, d in enumerate(days) if x % step == 0]
         self.plot.getAxis("bottom").setTicks([ticks])
+        top = max((max(d.opened, d.closed, d.backlog) for d in days), default=0)
+        self.plot.setYRange(0, max(top * 1.25, 5), padding=0)  # room for the legend
+        self.plot.setXRange(-0.6, max(len(days), 1) - 0.4, padding=0)
         self.show_empty(not days)
 
     def clicked_at(self, x: float, y: float) -> None:
@@ -210,6 +220,7 @@ class GridRankChart(BarChart):
         self.plot.showGrid(x=False, y=False)
         self.plot.getAxis("left").setWidth(CATEGORY_AXIS_WIDTH)
         self.grids: list[str] = []
+        self.room = 2.3  # the x range over the longest bar: room for the notes
 
     def set_ranking(self, ranks: Sequence[GridRank]) -> None:
         self.plot.clear()
@@ -233,7 +244,7 @@ class GridRankChart(BarChart):
         ticks = [(y, r.name or r.grid) for y, r in enumerate(ordered)]
         self.plot.getAxis("left").setTicks([ticks])
         top = max((r.open for r in ordered), default=1)
-        self.plot.setXRange(0, max(top, 1) * 2.3, padding=0)  # room for the notes
+        self.plot.setXRange(0, max(top, 4) * self.room, padding=0)
         self.plot.setYRange(-0.6, max(len(ordered), 1) - 0.4, padding=0)
         self.show_empty(not ordered)
 

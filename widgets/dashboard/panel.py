@@ -133,7 +133,9 @@ class DashboardPanel(QWidget):
         self.dashboard = dashboard
         d = dashboard or Dashboard(at=datetime.now(UTC), bucket_seconds=3600)
         self.figures.set_figures(d.figures)
-        self.alerts.set_counts(d.alerts, d.bucket_seconds)
+        self.alerts.set_counts(
+            d.alerts, d.bucket_seconds, None if d.since is None else (d.since, d.at)
+        )
         self.orders.set_days(d.days)
         self.ranking.set_ranking(d.grids)
         self.health.set_health(d.health)

@@ -15,7 +15,16 @@ from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import QWidget
 
 from services.domain import Series
-from widgets.dashboard.style import LOCAL_UTC_OFFSET, MUTED, RED, TEXT, pen, pg, style_plot
+from widgets.dashboard.style import (
+    LOCAL_UTC_OFFSET,
+    MUTED,
+    RED,
+    TEXT,
+    LocalTimeAxis,
+    pen,
+    pg,
+    style_plot,
+)
 
 CURVE = "#6cb4ff"
 LOCAL = timedelta(seconds=-LOCAL_UTC_OFFSET)
@@ -25,8 +34,7 @@ class SeriesPlot(pg.PlotWidget):  # type: ignore[misc]
     day_clicked = Signal(date)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        axis = pg.DateAxisItem(orientation="bottom", utcOffset=LOCAL_UTC_OFFSET)
-        super().__init__(parent, axisItems={"bottom": axis})
+        super().__init__(parent, axisItems={"bottom": LocalTimeAxis()})
         self.plot = self.getPlotItem()
         style_plot(self.plot)
         self.plot.setClipToView(True)

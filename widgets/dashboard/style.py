@@ -6,6 +6,7 @@ and named, so pyqtgraph never looks for another binding."""
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime, timedelta
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -24,6 +25,7 @@ __all__ = [
     "RED",
     "SECONDARY",
     "TEXT",
+    "LocalTimeAxis",
     "kind_colour",
     "pen",
     "pg",
@@ -54,6 +56,27 @@ KIND_COLOURS = {
 _SPARE = ("#94a3b8", "#facc15", "#38bdf8", "#fb7185")
 
 pg.setConfigOptions(background=BACKGROUND, foreground=SECONDARY, antialias=True)
+
+
+class LocalTimeAxis(pg.DateAxisItem):  # type: ignore[misc]
+    """Times in Shanghai as numbers only ("06:00", "12-02"): no English day names."""
+
+    def __init__(self, orientation: str = "bottom") -> None:
+        super().__init__(orientation=orientation, utcOffset=LOCAL_UTC_OFFSET)
+
+    def tickStrings(  # noqa: N802 (pyqtgraph's name)
+        self, values: list[float], scale: float, spacing: float
+    ) -> list[str]:
+        out = []
+        for value in values:
+            local = datetime.fromtimestamp(value, UTC) + timedelta(seconds=-LOCAL_UTC_OFFSET)
+            if spacing >= 86400 or (local.hour == 0 and local.minute == 0):
+                out.append(local.strftime("%m-%d"))
+            elif spacing >= 60:
+                out.append(local.strftime("%H:%M"))
+            else:
+                out.append(local.strftime("%H:%M:%S"))
+        return out
 
 
 def kind_colour(kind: str) -> QColor:
