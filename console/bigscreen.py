@@ -107,7 +107,7 @@ class BigScreen(QWidget):
         self.figures = FigureTiles(columns=1)
         self.map = GridMap()
         self.ranking = GridRankChart()
-        self.ranking.room = 3.2  # large type: longer notes beside the bars
+        self.ranking.room = 3.6  # large type: longer notes beside the bars
         self.map.legend_wanted = False  # the wall has no use for it
         self.alerts = AlertsChart()
         self.orders = OrdersChart()
@@ -204,6 +204,10 @@ class BigScreen(QWidget):
         big.setBold(True)
         self.title.setFont(big)
         self.figures.set_point_size(points)
+        note_font = QFont(font)
+        note_font.setPointSizeF(points * 0.75)
+        self.ranking.note_font = note_font
+        self.map.setFont(note_font)  # the cells' names and loads
         tick_font = QFont(font)
         tick_font.setPointSizeF(points * 0.8)
         for chart in (self.ranking, self.alerts, self.orders):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QPointF, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
 from services.domain import AlertCount, DayOrders, DeviceHealth, GridRank
@@ -221,6 +221,7 @@ class GridRankChart(BarChart):
         self.plot.getAxis("left").setWidth(CATEGORY_AXIS_WIDTH)
         self.grids: list[str] = []
         self.room = 2.3  # the x range over the longest bar: room for the notes
+        self.note_font: QFont | None = None  # the notes' type (None: the widget's)
 
     def set_ranking(self, ranks: Sequence[GridRank]) -> None:
         self.plot.clear()
@@ -239,6 +240,8 @@ class GridRankChart(BarChart):
         )
         for y, r in enumerate(ordered):
             note = pg.TextItem(self.describe(r), color=TEXT, anchor=(0, 0.5))
+            if self.note_font is not None:
+                note.setFont(self.note_font)
             note.setPos(r.open, y)
             self.plot.addItem(note)
         ticks = [(y, r.name or r.grid) for y, r in enumerate(ordered)]
