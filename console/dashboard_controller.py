@@ -221,7 +221,7 @@ class DashboardController(QObject):
         ``alarm_load`` gives the open alarms per grid cell for the big screen's map."""
         self.window, self.dock, self.on_grid = window, dock, on_grid
         self.alarm_load = alarm_load
-        dock.visibilityChanged.connect(lambda _v: self._update_shown())
+        self._dock_link = dock.visibilityChanged.connect(lambda _v: self._update_shown())
         self.panel.grid_clicked.connect(on_grid)
         self.panel.kind_clicked.connect(lambda kind: on_kind(label("device_kind", kind)))
         self.panel.day_clicked.connect(on_day)
@@ -283,6 +283,7 @@ class DashboardController(QObject):
         if self.big is not None:
             self.big.close()
         if self.dock is not None:
+            self.dock.visibilityChanged.disconnect(self._dock_link)  # the dock outlives us
             action = self.window.big_screen_action  # type: ignore[attr-defined]
             action.triggered.disconnect(self._big_link)
             action.setEnabled(False)

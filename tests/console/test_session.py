@@ -83,7 +83,7 @@ def test_sign_out_hands_the_console_to_the_next_person(qtbot: QtBot, demo_store:
     window.sign_out_action.trigger()  # the Account menu, or Ctrl+Shift+L
     assert session.workspace is None and session.dialog is not None
     assert session.dialog.login_edit.text() == "supervisor"  # the last one, pre-filled
-    assert set(window.panels) == {"video", "map", "alerts", "orders"}  # placeholders again
+    assert set(window.panels) == {"video", "map", "alerts", "orders", "dashboard"}  # placeholders
     assert window.panels["alerts"].note_label.text().endswith("登录后显示")
     assert window.user is None and not window.sign_out_action.isEnabled()
     assert "（" not in window.windowTitle()  # no unacknowledged count of the last user

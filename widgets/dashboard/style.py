@@ -14,6 +14,8 @@ import pyqtgraph as pg
 import PySide6.QtCore  # noqa: F401  (loaded before pyqtgraph picks its binding)
 from PySide6.QtGui import QColor, QFont, QPen
 
+from services.district.timezone import district_tz
+
 __all__ = [
     "ACCENT",
     "AMBER",
@@ -41,8 +43,9 @@ ACCENT = "#3d9bff"
 GREEN = "#3ccf91"
 AMBER = "#f5a524"
 RED = "#ff5c5c"
-#: Seconds west of UTC, as pyqtgraph's DateAxisItem counts them: Asia/Shanghai.
-LOCAL_UTC_OFFSET = -8 * 3600
+#: Seconds west of UTC, as pyqtgraph's DateAxisItem counts them, of the district's
+#: zone (calendar.toml) now.
+LOCAL_UTC_OFFSET = -int((datetime.now(district_tz()).utcoffset() or timedelta()).total_seconds())
 
 KIND_COLOURS = {
     "camera": "#3d9bff",
