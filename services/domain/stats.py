@@ -2,8 +2,8 @@
 
 Counts per time bucket and kind, work orders per local day, the nine-grid
 ranking, device health by kind and one sensor's measurements over time.  Times
-are timezone-aware; days are local days (the district's zone, calendar.toml).  A ``Series`` holds its
-samples as sequences (a year of minute data is 525,600 of them; numpy arrays
+are timezone-aware; days are local days (the district's zone, calendar.toml).
+A ``Series`` holds its samples as sequences (a year of minute data is 525,600 of them; numpy arrays
 are welcome there and are not compared for equality).
 """
 
