@@ -25,12 +25,14 @@ class AlertCount:
 
 @dataclass(frozen=True, slots=True)
 class DayOrders:
-    """Work orders of one local day: raised, closed (结案) and open at its end."""
+    """Work orders of one local day: raised, closed (结案), refused (不予立案)
+    and open at its end."""
 
     day: date
     opened: int
     closed: int
     backlog: int
+    not_filed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,7 @@ class GridRank:
     on_time_rate: float | None  # share closed within the limit, 0-1; None: none closed
     median_hours: float | None  # hours to close; None: none closed
     name: str = ""
+    opened: int = 0  # raised in the range
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, or_, select
 
 from services.db.models import GridCell, WorkOrder, WorkOrderEvent, table_of
 from services.db.store import Store
+from services.domain import DayOrders, GridRank
 from services.stats.buckets import bucket_index, edges, local_day, stretches
 from services.stats.order_counts import OrderFacts
 
@@ -19,31 +19,6 @@ _o = table_of(WorkOrder)
 _e = table_of(WorkOrderEvent)
 _g = table_of(GridCell)
 _DONE = ("closed", "not_filed")
-
-
-@dataclass(frozen=True, slots=True)
-class DayOrders:
-    """One local day: raised, closed (结案), refused, and open at its end."""
-
-    day: date
-    opened: int
-    closed: int
-    not_filed: int
-    backlog: int
-
-
-@dataclass(frozen=True, slots=True)
-class GridRank:
-    """One grid cell in the nine-grid ranking."""
-
-    grid: str
-    name: str
-    open: int
-    overdue: int
-    opened: int
-    closed: int
-    on_time_rate: float | None
-    median_hours: float | None
 
 
 def _open_at(store: Store, at: datetime, grids: Collection[str] | None) -> int:
@@ -102,7 +77,9 @@ def orders_per_day(
     for start in edges(since, until, "day"):
         day = local_day(start)
         backlog += opened[day] - closed[day] - refused[day]
-        out.append(DayOrders(day, opened[day], closed[day], refused[day], max(backlog, 0)))
+        out.append(
+            DayOrders(day, opened[day], closed[day], max(backlog, 0), not_filed=refused[day])
+        )
     return out
 
 
