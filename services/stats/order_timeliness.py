@@ -23,7 +23,7 @@ from services.workflow.deadlines import DeadlineTable
 
 S = OrderState
 _events = table_of(WorkOrderEvent)
-_CHUNK = 500
+_CHUNK = 2000  # orders whose histories one query reads
 _STAGE_OF = {
     S.FILED: DeadlineStage.DISPATCH,
     S.RETURNED: DeadlineStage.DISPATCH,
@@ -84,7 +84,7 @@ def late_orders(
             )
             .where(_events.c.order_id.in_(sorted(chunk)))
             .order_by(_events.c.order_id, _events.c.id)
-        )
+        ).all()  # fetched at once: row by row costs a third of the time
         for r in rows:
             steps[r.order_id].append(StepAt(r.at, r.action, r.from_state, r.to_state, r.data or {}))
         for oid, (cat, pri) in chunk.items():
