@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from services.district.timezone import district_tz
 from services.domain import CustodyStep, EvidenceFilter, EvidenceItem, EvidenceKind
+from widgets.combos import refill
 from widgets.evidence.detail import EvidenceDetail
 from widgets.evidence.model import THUMB, EvidenceListModel, ItemRole
 from widgets.labels import label
@@ -206,26 +207,16 @@ class EvidenceBrowser(QWidget):
             "week": self.tr("Last 7 days"),
             "month": self.tr("Last 30 days"),
         }
-        self._fill(self.period, [(str(d), names[n]) for n, d in PERIODS])
+        refill(self.period, [(str(d), names[n]) for n, d in PERIODS])
         everywhere = self.tr("Every grid")
-        self._fill(self.grid_box, [("", everywhere), *((g, g) for g in self._grids)])
+        refill(self.grid_box, [(g, g) for g in self._grids], everywhere)
         kinds = [(k.value, label("evidence_kind", k)) for k in EvidenceKind]
-        self._fill(self.kind_box, [("", self.tr("Every kind")), *kinds])
-        reviews = [("", self.tr("Reviewed or not")), ("no", self.tr("Not reviewed")),
-                   ("yes", self.tr("Reviewed"))]  # fmt: skip
-        self._fill(self.review_box, reviews)
+        refill(self.kind_box, kinds, self.tr("Every kind"))
+        reviews = [("no", self.tr("Not reviewed")), ("yes", self.tr("Reviewed"))]
+        refill(self.review_box, reviews, self.tr("Reviewed or not"))
         self.officer.setPlaceholderText(self.tr("Officer"))
         self.order.setPlaceholderText(self.tr("Work-order number"))
         self.export_button.setText(self.tr("Export the order's evidence…"))
         self.export_button.setToolTip(
             self.tr("Originals, a signed manifest and a printable page, for a court or a complaint")
         )
-
-    def _fill(self, box: QComboBox, items: list[tuple[str, str]]) -> None:
-        current = box.currentData()
-        box.blockSignals(True)
-        box.clear()
-        for data, text in items:
-            box.addItem(text, data)
-        box.setCurrentIndex(max(0, box.findData(current)))
-        box.blockSignals(False)

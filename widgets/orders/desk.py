@@ -32,6 +32,7 @@ from services.domain import (
     Priority,
     WorkOrder,
 )
+from widgets.combos import refill
 from widgets.labels import codes, label
 from widgets.orders.detail import OrderDetail
 from widgets.orders.model import OrderRole, OrderTableModel
@@ -266,27 +267,16 @@ class WorkOrderDesk(QWidget):
             "closed": self.tr("Closed"),
             "all": self.tr("All orders"),
         }
-        self._fill(self.preset, [(p, names[p]) for p in PRESETS], None)
-        self._fill(self.grid_box, [(g, g) for g in self._grids], self.tr("Every grid"))
-        self._fill(
+        refill(self.preset, [(p, names[p]) for p in PRESETS], None)
+        refill(self.grid_box, [(g, g) for g in self._grids], self.tr("Every grid"))
+        refill(
             self.category_box,
             [(c, label("category", c)) for c in codes("category")],
             self.tr("Every category"),
         )
-        self._fill(
+        refill(
             self.priority_box,
             [(p, label("priority", p)) for p in codes("priority")],
             self.tr("Every priority"),
         )
         self.search.setPlaceholderText(self.tr("Number or words of the title (Ctrl+F)"))
-
-    def _fill(self, box: QComboBox, items: list[tuple[str, str]], everything: str | None) -> None:
-        keep = box.currentData()
-        box.blockSignals(True)
-        box.clear()
-        if everything is not None:
-            box.addItem(everything, None)
-        for code, text in items:
-            box.addItem(text, code)
-        box.setCurrentIndex(max(box.findData(keep), 0) if keep else 0)
-        box.blockSignals(False)
