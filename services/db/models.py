@@ -312,6 +312,9 @@ class WorkOrder(Base):
     near_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     overdue: Mapped[bool] = mapped_column(Boolean, default=False)
     near_due: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A clock ran out at some step (a step after its due time, or flagged overdue):
+    # sticky through reopening, so "closed on time" (按期办结) is counted in SQL.
+    late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     supervised: Mapped[int] = mapped_column(Integer, default=0)
     escalation: Mapped[str] = mapped_column(String(16))
     version: Mapped[int] = mapped_column(Integer)

@@ -8,8 +8,9 @@ Counting rules (what a director reads off the report):
   *last* move to ``closed``: an order reopened and closed again counts where the
   second close falls; one reopened and still open is not counted as closed.
 - ``not_filed``: refused (不予立案) in the range, apart from ``closed``.
-- ``closed_on_time``: of ``closed``, those whose history shows no clock run out
-  (services.stats.order_timeliness); ``on_time_rate`` = closed_on_time / closed.
+- ``closed_on_time``: of ``closed``, those on which no clock ever ran out (the
+  workflow's sticky ``late`` flag: a step after its due time, or flagged overdue,
+  even before a reopening); ``on_time_rate`` = closed_on_time / closed.
 - ``overdue_open``: open now, raised before ``until``, and past due at the
   earlier of ``until`` and now (or flagged overdue by the deadline watch).
 - hours to close: from raised to the last close; median and 90th percentile.
@@ -28,8 +29,6 @@ from sqlalchemy import Select, func, or_, select
 
 from services.db.models import WorkOrder, WorkOrderEvent, table_of
 from services.db.store import Store
-from services.stats.order_timeliness import late_orders
-from services.workflow.deadlines import DeadlineTable
 
 _o = table_of(WorkOrder)
 _e = table_of(WorkOrderEvent)
@@ -149,7 +148,6 @@ def order_facts(
     until: datetime,
     grids: Collection[str] | None = None,
     now: datetime | None = None,
-    deadlines: DeadlineTable | None = None,
 ) -> OrderFacts:
     now = now or datetime.now(UTC)
     overdue_at = min(until, now)
@@ -168,7 +166,7 @@ def order_facts(
         opened = {(str(c), str(g), str(s)): int(n) for c, g, s, n in conn.execute(opened_q)}
         closed_rows = conn.execute(
             _scoped(
-                select(_o.c.id, _o.c.category, _o.c.priority, _o.c.grid_code, _o.c.created_at)
+                select(_o.c.id, _o.c.category, _o.c.grid_code, _o.c.created_at, _o.c.late)
                 .add_columns(last.c.closed_at)
                 .join(last, last.c.order_id == _o.c.id)
                 .where(
@@ -179,11 +177,6 @@ def order_facts(
                 grids,
             )
         ).all()
-        late = late_orders(
-            conn,
-            [(r.id, r.category, r.priority) for r in closed_rows],
-            deadlines or DeadlineTable.load(),
-        )
         refused = conn.execute(
             _scoped(
                 select(_o.c.category, _o.c.grid_code, func.max(_e.c.at))
@@ -216,7 +209,7 @@ def order_facts(
     return OrderFacts(
         opened=opened,
         closed=[
-            Closed(r.id, r.category, r.grid_code, r.created_at, r.closed_at, r.id not in late)
+            Closed(r.id, r.category, r.grid_code, r.created_at, r.closed_at, not r.late)
             for r in closed_rows
         ],
         not_filed=[(str(c), str(g), at) for c, g, at in refused],

@@ -215,6 +215,7 @@ class WorkOrderService:
             escalation=EscalationLevel.GRID,
             version=1,
             supervised=0,
+            late=False,
             source_ref=r.source_ref,
             **no_clock(),
         )
@@ -344,6 +345,8 @@ class WorkOrderService:
         now: datetime,
         values: dict[str, Any],
     ) -> Row[Any]:
+        if is_late(current, now) or values.get("overdue"):
+            values = {**values, "late": True}
         row = conn.execute(
             _UPDATE_ORDER,
             {
@@ -379,6 +382,12 @@ class WorkOrderService:
             attachments, data,
         )  # fmt: skip
         record_steps(tx, [step], actor, now)
+
+
+def is_late(row: Row[Any], now: datetime) -> bool:
+    """A step at ``now`` finds the order late: flagged overdue, or past its due time
+    (the flag, once set, stays through reopening: 按期办结 asks about the whole life)."""
+    return bool(row.overdue) or (row.due_at is not None and now > row.due_at)
 
 
 def _raised(row: Row[Any], r: Raise) -> list[Step]:

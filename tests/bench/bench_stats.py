@@ -48,10 +48,37 @@ KINDS = ("elevator", "arc_fault", "eagle_eye", "nonmotor_probe", "storefront_pro
 ORDER_COLUMNS = (
     "number", "title", "description", "category", "priority", "state", "is_open",
     "grid_code", "reporter", "source", "created_at", "updated_at", "updated_by", "overdue",
-    "near_due", "supervised", "escalation", "version", "due_at",
+    "near_due", "supervised", "escalation", "version", "due_at", "late",
 )  # fmt: skip
 EVENT_COLUMNS = ("order_id", "at", "actor", "console", "action", "from_state", "to_state",
                  "note", "attachments", "data")  # fmt: skip
+
+
+# The orders' figures order_facts gives, in PostgreSQL's own SQL: raised per
+# category, grid and source; closed per category and grid with closed on time and
+# the median and 90th percentile of hours to close; overdue and open per grid.
+BARE_ORDERS = """
+WITH last AS (
+  SELECT order_id, max(at) AS closed_at FROM work_order_events
+  WHERE to_state = 'closed' AND order_id IN (SELECT order_id FROM work_order_events
+    WHERE to_state = 'closed' AND at >= :since AND at < :until)
+  GROUP BY order_id
+)
+SELECT 'opened', category, grid_code, source, count(*), NULL::float8, NULL::float8
+  FROM work_orders WHERE created_at >= :since AND created_at < :until
+  GROUP BY category, grid_code, source
+UNION ALL
+SELECT 'closed', o.category, o.grid_code, count(*) FILTER (WHERE NOT o.late)::text, count(*),
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM l.closed_at - o.created_at)),
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM l.closed_at - o.created_at))
+  FROM work_orders o JOIN last l ON l.order_id = o.id
+  WHERE o.state IN ('closed', 'archived') AND l.closed_at >= :since AND l.closed_at < :until
+  GROUP BY GROUPING SETS ((o.category), (o.grid_code), ())
+UNION ALL
+SELECT 'overdue', category, grid_code, NULL, count(*), NULL, NULL FROM work_orders
+  WHERE is_open AND created_at < :until AND (overdue OR due_at <= :until)
+  GROUP BY category, grid_code
+"""
 
 
 def alert_rows(n: int, now: datetime) -> Iterator[tuple[Any, ...]]:
@@ -72,16 +99,18 @@ def order_rows(n: int, now: datetime) -> tuple[list[tuple[Any, ...]], list[tuple
         created = start + timedelta(seconds=i * 365 * 86_400 // n)
         closed = rng.random() < 0.8 and created < now - timedelta(days=3)
         due = created + timedelta(hours=48)
+        took = rng.uniform(2, 72)  # hours to close; past 48, the order was late
         state = "closed" if closed else rng.choice(["filed", "dispatched", "in_progress"])
         overdue = not closed and due < now
         orders.append((f"BS-{i:07d}", f"order {i}", "", "sanitation", "normal", state, not closed,
                        rng.choice(GRIDS), "bench", rng.choice(["rules", "operator"]), created,
                        created, "bench", overdue, False, 0, "grid", 1,
-                       None if closed else due))  # fmt: skip
+                       None if closed else due,
+                       overdue or (closed and took > 48)))  # fmt: skip
         order_id = i + 1
         steps = [("file", "reported", "filed", 0.1), ("dispatch", "filed", "dispatched", 0.2)]
         if closed:
-            steps.append(("close", "dispatched", "closed", rng.uniform(2, 72)))
+            steps.append(("close", "dispatched", "closed", took))
         for action, before, after, hours in steps:
             events.append((order_id, created + timedelta(hours=hours), "bench", "bench",
                            action, before, after, "", "[]", "{}"))  # fmt: skip
@@ -130,11 +159,7 @@ def main() -> None:
             "SELECT date_trunc('day', received_at AT TIME ZONE :zone) AS d, kind, count(*) "
             "FROM alerts WHERE received_at >= :since AND received_at < :until GROUP BY d, kind"
         )
-        bare_orders = text(
-            "SELECT (SELECT count(*) FROM work_orders WHERE created_at >= :since "
-            "AND created_at < :until), (SELECT count(DISTINCT order_id) FROM work_order_events "
-            "WHERE to_state = 'closed' AND at >= :since AND at < :until)"
-        )
+        bare_orders = text(BARE_ORDERS)
         bind = {"zone": zone, "since": month, "until": now}
 
         def bare(query: Any) -> Callable[[], object]:
@@ -159,6 +184,25 @@ def main() -> None:
             lambda: build_report(store, local_day(month), local_day(now), now=now), args.repeat
         )
         print(f"the statistics dock (a month): {dock:.0f} ms; the month's report: {report:.0f} ms")
+        print(
+            f"migration 0013 (the late flag, replayed from {len(events):,} history rows): "
+            f"{migration_0013_s(store):.1f} s"
+        )
+
+
+def migration_0013_s(store: Store) -> float:
+    """Seconds to upgrade from 0012: adding ``late`` and replaying every order."""
+    from alembic import command
+
+    from services.db.migrate import alembic_config, upgrade
+
+    cfg = alembic_config()
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0012")
+    began = time.perf_counter()
+    upgrade(store.engine)
+    return time.perf_counter() - began
 
 
 if __name__ == "__main__":

@@ -1,4 +1,6 @@
-"""Was an order closed on time (按期办结)?  Read from its history.
+"""Was an order ever late?  Read from its history, for the orders recorded
+before the workflow kept a ``late`` flag on the row (migration 0013 backfills
+with it; the tests check the flag against it).
 
 A closed order's row no longer holds a deadline (closing stops the clock), so
 its history is replayed: each step that starts a clock (filing → dispatch,
