@@ -1,10 +1,11 @@
 """Wires the dashboard dock (and the big screen) to the store.
 
 The figures (``services.stats.dashboard.load_dashboard``) are read off the GUI
-thread (``Jobs``) when the dock is first shown, every minute while it is shown,
-and when the change feed says orders or alarms changed: changes arriving
-together cost one read (a short quiet period, then one load; one load in flight
-at a time)."""
+thread (``Jobs``) when the dock is first shown, every minute while it is shown
+(every ten seconds on the live last hour), and when the change feed says orders
+or alarms changed: changes arriving together cost one read (a short quiet
+period, then one load; one load in flight at a time).  The grid cells chosen in
+the dock narrow the figures, within the cells the person may see."""
 
 from __future__ import annotations
 
@@ -20,12 +21,14 @@ from console import settings as keys
 from console.bigscreen import BigScreen
 from console.jobs import Jobs
 from services.db.store import Store
+from services.district.grids import grid_names
 from services.district.map import load_district_map
 from services.domain import (
     Change,
     Dashboard,
     DistrictMap,
     Principal,
+    SeriesWanted,
 )
 from services.stats.dashboard import load_dashboard
 from widgets.dashboard.panel import DashboardPanel
@@ -35,6 +38,7 @@ from widgets.video.wall_popup import other_screen
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000  # every minute while shown
+LIVE_MS = 10_000  # the last hour, live
 QUIET_MS = 1500  # changes arriving within this wait for one read
 WATCHED = frozenset({"work_orders", "alarms", "alerts", "*"})
 
@@ -56,7 +60,9 @@ class DashboardController(QObject):
         super().__init__(panel)
         self.store, self.principal, self.panel, self.jobs = store, principal, panel, jobs
         self.notify = notify
-        self.grids: frozenset[str] | None = frozenset(principal.grids) if principal.scoped else None
+        self.scope: frozenset[str] | None = frozenset(principal.grids) if principal.scoped else None
+        self.grids = self.scope  # what the figures count: the scope, or the cells chosen
+        self.wanted = SeriesWanted()
         self.loads = 0
         self.dashboard: Dashboard | None = None
         self.shown = False
@@ -74,7 +80,9 @@ class DashboardController(QObject):
         self._quiet.timeout.connect(self.reload)
         self._changed.connect(self._on_changed, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = store.subscribe(self._on_change)
-        panel.range_chosen.connect(lambda _span: self.reload())
+        panel.range_chosen.connect(self._on_range)
+        panel.grids_chosen.connect(self.choose_grids)
+        panel.series_chosen.connect(self._on_series)
 
     def attach(
         self,
@@ -98,7 +106,28 @@ class DashboardController(QObject):
         action.setEnabled(True)
 
     def start(self) -> None:
+        scope = self.scope
+        self.jobs.submit(
+            lambda: [(c, n) for c, n in grid_names(self.store) if scope is None or c in scope],
+            self.panel.grid_chooser.set_cells,
+        )
         self._update_shown()
+
+    def choose_grids(self, chosen: frozenset[str]) -> None:
+        """Count only ``chosen`` (empty: every cell of the scope), then reload."""
+        if not chosen:
+            self.grids = self.scope
+        else:
+            self.grids = chosen if self.scope is None else chosen & self.scope
+        self.reload()
+
+    def _on_range(self, span: str) -> None:
+        self._refresh.setInterval(LIVE_MS if span == "hour" else REFRESH_MS)
+        self.reload()
+
+    def _on_series(self, wanted: SeriesWanted) -> None:
+        self.wanted = wanted
+        self.reload()
 
     def _update_shown(self) -> None:
         dock_shown = self.dock is not None and self.dock.isVisible()
@@ -173,10 +202,12 @@ class DashboardController(QObject):
             self._again = True
             return
         self._busy, self._again = True, False
-        store, grids, span = self.store, self.grids, self.panel.chosen_range()
+        store, grids, span, wanted = self.store, self.grids, self.panel.chosen_range(), self.wanted
         if self.big is not None:
             span = "day"  # the big screen speaks of today
-        self.jobs.submit(lambda: load_dashboard(store, grids, span), self._loaded, self._failed)
+        self.jobs.submit(
+            lambda: load_dashboard(store, grids, span, wanted=wanted), self._loaded, self._failed
+        )
 
     def _loaded(self, dashboard: Dashboard) -> None:
         self.loads += 1

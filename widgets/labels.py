@@ -25,6 +25,7 @@ CONTEXTS = {
     "evidence_kind": "EvidenceKind",
     "verdict": "Verdict",
     "custody": "CustodyAction",
+    "order_source": "OrderSource",
 }
 
 
@@ -53,6 +54,13 @@ _SOURCE: dict[str, dict[str, str]] = {
         "attach": QT_TRANSLATE_NOOP("CustodyAction", "Attached"),
         "detach": QT_TRANSLATE_NOOP("CustodyAction", "Detached"),
         "tampered": QT_TRANSLATE_NOOP("CustodyAction", "TAMPERED"),
+    },
+    "order_source": {
+        "manual": QT_TRANSLATE_NOOP("OrderSource", "Operators"),
+        "alarm": QT_TRANSLATE_NOOP("OrderSource", "Operators, from an alarm"),
+        "rule": QT_TRANSLATE_NOOP("OrderSource", "Rules"),
+        "rules": QT_TRANSLATE_NOOP("OrderSource", "Rules"),
+        "resident": QT_TRANSLATE_NOOP("OrderSource", "Residents"),
     },
     "order_state": {
         "reported": QT_TRANSLATE_NOOP("OrderState", "Reported"),

@@ -50,6 +50,13 @@ def grid_codes(store: Store) -> list[str]:
         return list(conn.execute(select(_cells.c.code).order_by(_cells.c.code)).scalars())
 
 
+def grid_names(store: Store) -> list[tuple[str, str]]:
+    """(code, name) of the district's grid cells, in code order."""
+    with store.reading() as conn:
+        rows = conn.execute(select(_cells.c.code, _cells.c.name).order_by(_cells.c.code))
+        return [(str(c), str(n)) for c, n in rows]
+
+
 @dataclass(frozen=True, slots=True)
 class GridImport:
     """What ``import_grids`` did."""

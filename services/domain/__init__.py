@@ -63,12 +63,17 @@ from services.domain.people import (
 )
 from services.domain.stats import (
     AlertCount,
+    CategoryTimes,
     Dashboard,
     DayOrders,
+    DeviceFaults,
     DeviceHealth,
     GridRank,
     OrderFigures,
+    SensorChoice,
     Series,
+    SeriesWanted,
+    SourceCount,
 )
 
 __all__ = [
@@ -87,6 +92,7 @@ __all__ = [
     "AlertCount",
     "CameraEntry",
     "Category",
+    "CategoryTimes",
     "Change",
     "CustodyAction",
     "CustodyStep",
@@ -95,6 +101,7 @@ __all__ = [
     "DeadlineStage",
     "DeviceAlert",
     "DeviceDetails",
+    "DeviceFaults",
     "DeviceHealth",
     "DistrictMap",
     "EscalationLevel",
@@ -118,7 +125,10 @@ __all__ = [
     "QueuedAlarm",
     "Ring",
     "Role",
+    "SensorChoice",
     "Series",
+    "SeriesWanted",
+    "SourceCount",
     "UnitKind",
     "Verdict",
     "WorkOrder",

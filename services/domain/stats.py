@@ -89,6 +89,54 @@ class Series:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceCount:
+    """Work orders raised in the range by one source (rules, operators, residents …)."""
+
+    source: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryTimes:
+    """Hours from raised to closed of one category's orders closed in the range."""
+
+    category: str
+    closed: int
+    median_hours: float | None
+    p90_hours: float | None
+    on_time_rate: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceFaults:
+    """A device among those with the most faults in the range (elevators: 电梯故障)."""
+
+    device_id: str
+    name: str
+    community: str
+    faults: int
+
+
+@dataclass(frozen=True, slots=True)
+class SensorChoice:
+    """An arc-fault sensor the person may plot: its name and alarms in the last week."""
+
+    device_id: str
+    name: str
+    alarms: int
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesWanted:
+    """The curve the person chose: a sensor (None: the one with most alarms), a
+    metric and how many days back."""
+
+    device_id: str | None = None
+    metric: str = "residual_current_ma"
+    days: int = 7
+
+
+@dataclass(frozen=True, slots=True)
 class Dashboard:
     """Everything the dashboard shows at ``at``: one load, one record."""
 
@@ -102,3 +150,7 @@ class Dashboard:
     series: Series | None = None
     notes: tuple[str, ...] = field(default=())  # what could not be read, said plainly
     since: datetime | None = None  # start of the alerts' range (None: their first bucket)
+    sources: tuple[SourceCount, ...] = ()  # orders raised over the 30 days, by source
+    close_times: tuple[CategoryTimes, ...] = ()  # per category, over the 30 days
+    faults: tuple[DeviceFaults, ...] = ()  # the elevators with most faults in the range
+    sensors: tuple[SensorChoice, ...] = ()  # arc-fault sensors, most alarms first

@@ -1,4 +1,4 @@
-"""Time buckets that are local days (or hours) of the district's zone, counted
+"""Time buckets that are local days (or hours, or minutes) of the district's zone, counted
 in SQL on both backends.
 
 A bucket's index is ``(epoch(t) - origin) // width`` over a stretch of the range
@@ -19,8 +19,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from services.district.timezone import district_tz
 
-Bucket = Literal["hour", "day"]
-WIDTH = {"hour": 3600, "day": 86400}
+Bucket = Literal["minute", "hour", "day"]
+WIDTH = {"minute": 60, "hour": 3600, "day": 86400}
 MAX_BUCKETS = 20_000
 
 
@@ -46,11 +46,14 @@ def edges(since: datetime, until: datetime, bucket: Bucket) -> list[datetime]:
         while (start := local_midnight(day)) < until:
             out.append(start)
             day += timedelta(days=1)
-    else:
-        start = since.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    else:  # hours and minutes: the zone's offsets are whole hours
+        start = since.astimezone(UTC).replace(second=0, microsecond=0)
+        if bucket == "hour":
+            start = start.replace(minute=0)
+        step = timedelta(seconds=WIDTH[bucket])
         while start < until:
             out.append(start)
-            start += timedelta(hours=1)
+            start += step
     if len(out) > MAX_BUCKETS:
         raise ValueError(f"{len(out)} {bucket} buckets: more than {MAX_BUCKETS}")
     return out

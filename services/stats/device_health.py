@@ -9,11 +9,13 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from services.db.models import Alert, Device, table_of
+from services.db.models import Alert, Community, Device, table_of
 from services.db.store import Store
+from services.domain import DeviceFaults
 
 _d = table_of(Device)
 _a = table_of(Alert)
+_c = table_of(Community)
 #: Elevator alert types that are faults of the lift (an e-bike entering is not).
 ELEVATOR_FAULTS = ("door_fault", "over_speed", "trapped_passenger")
 
@@ -68,11 +70,16 @@ def silent_devices(store: Store, now: datetime) -> list[SilentDevice]:
 
 
 def elevator_faults(
-    store: Store, since: datetime, until: datetime, limit: int = 10
-) -> list[tuple[str, int]]:
-    """(device, fault alerts) of the elevators with the most faults in the range."""
+    store: Store,
+    since: datetime,
+    until: datetime,
+    grids: Collection[str] | None = None,
+    limit: int = 10,
+) -> list[DeviceFaults]:
+    """The elevators with the most fault alerts received in ``[since, until)``,
+    most first (ties by id), with their names and communities."""
     n = func.count().label("n")
-    q = (
+    counted = (
         select(_a.c.device_id, n)
         .where(
             _a.c.kind == "elevator",
@@ -81,8 +88,18 @@ def elevator_faults(
             _a.c.received_at < until,
         )
         .group_by(_a.c.device_id)
-        .order_by(n.desc(), _a.c.device_id)
-        .limit(limit)
+    )
+    if grids is not None:
+        counted = counted.where(_a.c.grid_code.in_(sorted(grids)))
+    top = counted.order_by(n.desc(), _a.c.device_id).limit(limit).subquery()
+    q = (
+        select(top.c.device_id, top.c.n, _d.c.name, _c.c.name.label("community"))
+        .outerjoin(_d, _d.c.id == top.c.device_id)
+        .outerjoin(_c, _c.c.code == _d.c.community_code)
+        .order_by(top.c.n.desc(), top.c.device_id)
     )
     with store.reading() as conn:
-        return [(str(d), int(c)) for d, c in conn.execute(q)]
+        return [
+            DeviceFaults(str(r.device_id), str(r.name or ""), str(r.community or ""), int(r.n))
+            for r in conn.execute(q)
+        ]

@@ -22,7 +22,13 @@ CATEGORY = {
     "sanitation": "环境卫生",
     "other": "其他",
 }
-SOURCE = {"manual": "人工上报", "rule": "规则自动", "rules": "规则自动", "resident": "居民上报"}
+SOURCE = {
+    "manual": "人工上报",
+    "alarm": "报警转工单",
+    "rule": "规则自动",
+    "rules": "规则自动",
+    "resident": "居民上报",
+}
 COUNT_COLUMNS = [
     ("orders_opened", "新增工单"),
     ("orders_closed", "结案"),

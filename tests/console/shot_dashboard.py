@@ -5,6 +5,7 @@ under Xvfb, xcb), for docs/screenshots and for looking at after a change:
         docs/screenshots/dashboard-zh.png [--big docs/screenshots/bigscreen-zh.png] \\
         [--lang zh_CN] [--seconds 45] [--notices FOLDER]
 
+Also saves ``<out>-middle.png`` and ``<out>-lower.png``: the dock scrolled down.
 Runs the demo (own broker, ingest, simulator) on a fresh SQLite file in a
 temporary folder for ``--seconds``; near the end a month of made-up history is
 added (tests/console/shot_history.py), the statistics dock is floated at
@@ -65,6 +66,15 @@ def main() -> None:
             dock = window.docks["dashboard"]
             dock.grab().save(args.out)
             print(f"saved {args.out} ({dock.width()}x{dock.height()})", flush=True)
+            from PySide6.QtWidgets import QScrollArea
+
+            scroll = dock.findChild(QScrollArea)
+            bar = scroll.verticalScrollBar() if scroll is not None else None
+            for part, share in (("middle", 0.5), ("lower", 1.0)) if bar else ():
+                bar.setValue(round(bar.maximum() * share))  # the lower charts, scrolled to
+                shot = Path(args.out).with_name(f"{Path(args.out).stem}-{part}.png")
+                dock.grab().save(str(shot))
+                print(f"saved {shot}", flush=True)
             if args.big:
                 window.big_screen_action.trigger()
 

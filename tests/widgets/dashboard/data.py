@@ -8,12 +8,16 @@ import numpy as np
 
 from services.domain import (
     AlertCount,
+    CategoryTimes,
     Dashboard,
     DayOrders,
+    DeviceFaults,
     DeviceHealth,
     GridRank,
     OrderFigures,
+    SensorChoice,
     Series,
+    SourceCount,
 )
 
 NOW = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
@@ -49,4 +53,23 @@ def dashboard(series: Series | None = None) -> Dashboard:
     )
     health = tuple(DeviceHealth(k, 30 + i, i, 1) for i, k in enumerate(KINDS))
     figures = OrderFigures(12, 9, 40, 3, 0.87, 6.2, 20.0, 55)
-    return Dashboard(NOW, 3600, alerts, days, ranks(), figures, health, series)
+    return Dashboard(
+        NOW,
+        3600,
+        alerts,
+        days,
+        ranks(),
+        figures,
+        health,
+        series,
+        sources=(SourceCount("rule", 120), SourceCount("manual", 41), SourceCount("alarm", 9)),
+        close_times=(
+            CategoryTimes("elevator_fault", 30, 1.5, 3.2, 0.93),
+            CategoryTimes("sanitation", 60, 20.0, 44.0, 0.8),
+            CategoryTimes("electrical_safety", 12, 6.0, None, 1.0),
+        ),
+        faults=tuple(
+            DeviceFaults(f"EL-{i:04d}", f"{i}号楼电梯", "阳光小区", 12 - i) for i in range(1, 6)
+        ),
+        sensors=(SensorChoice("AF-1102", "配电箱 1102", 4), SensorChoice("AF-1103", "", 0)),
+    )
