@@ -70,7 +70,7 @@ class RowChart(BarChart):
                 text.setFont(self.note_font)
             text.setPos(x, y)
             self.plot.addItem(text)
-        self.plot.getAxis("left").setTicks([[(y, r[1]) for y, r in enumerate(rows)]])
+        self.set_row_names([(y, r[1]) for y, r in enumerate(rows)])
         top = max(longest, default=0.0)
         self.plot.setXRange(0, max(top, 1.0) * self.room, padding=0)
         self.plot.setYRange(-0.6, max(len(rows), self.rows_shown) - 0.4, padding=0)
@@ -134,14 +134,12 @@ class FaultsChart(RowChart):
         rows = []
         for f in faults:
             name = f.name or f.device_id
-            shown = f"{f.community} · {name}" if f.community else name
-            rows.append((f.device_id, _short(shown), float(f.faults), self.describe(f)))
+            if f.community and not name.startswith(f.community):
+                name = f"{f.community} {name}"
+            rows.append((f.device_id, name, float(f.faults), self.describe(f)))
         self.set_rows(rows, colour=RED if faults else MUTED)
 
     def describe(self, f: DeviceFaults) -> str:
         count: str = self.tr("%1 faults").replace("%1", str(f.faults))
         return f"{count} · {f.device_id}"
 
-
-def _short(text: str, most: int = 16) -> str:
-    return text if len(text) <= most else text[: most - 1] + "…"

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QPointF, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from services.domain import AlertCount, DayOrders, DeviceHealth, GridRank
@@ -75,6 +75,18 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
 
     def clicked_at(self, x: float, y: float) -> None:
         """Override: a click at view coordinates (x, y)."""
+
+    def set_row_names(self, ticks: Sequence[tuple[float, str]]) -> None:
+        """Names on the left axis, each cut with "…" to the axis's width (a name
+        wider than the axis would not be drawn at all)."""
+        axis = self.plot.getAxis("left")
+        font = axis.style.get("tickFont") or self.font()
+        room = int(axis.width()) - 14
+        metrics = QFontMetrics(font)
+        fitted = [
+            (y, metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)) for y, text in ticks
+        ]
+        axis.setTicks([fitted])
 
 
 class AlertsChart(BarChart):
@@ -244,8 +256,7 @@ class GridRankChart(BarChart):
                 note.setFont(self.note_font)
             note.setPos(r.open, y)
             self.plot.addItem(note)
-        ticks = [(y, r.name or r.grid) for y, r in enumerate(ordered)]
-        self.plot.getAxis("left").setTicks([ticks])
+        self.set_row_names([(y, r.name or r.grid) for y, r in enumerate(ordered)])
         top = max((r.open for r in ordered), default=1)
         self.plot.setXRange(0, max(top, 4) * self.room, padding=0)
         self.plot.setYRange(-0.6, max(len(ordered), 1) - 0.4, padding=0)
@@ -297,8 +308,7 @@ class HealthChart(BarChart):
             )
             self.plot.addItem(bars)
             self.legend.addItem(bars, text)
-        ticks = [(y, label("device_kind", h.kind)) for y, h in enumerate(health)]
-        self.plot.getAxis("left").setTicks([ticks])
+        self.set_row_names([(y, label("device_kind", h.kind)) for y, h in enumerate(health)])
         top = max((h.online + h.offline for h in health), default=1)
         self.plot.setXRange(0, max(top, 1) * 1.05, padding=0)
         self.plot.setYRange(-1.4, max(len(health), 1) - 0.4, padding=0)  # the legend on top
