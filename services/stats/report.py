@@ -17,6 +17,7 @@ from services.db.store import Store
 from services.district.timezone import district_tz
 from services.stats.alert_counts import alerts_by_kind, totals_by_kind
 from services.stats.buckets import day_range, local_day
+from services.stats.device_health import elevator_faults
 from services.stats.order_counts import OrderCounts, order_facts
 from services.stats.order_days import grid_ranking, orders_per_day
 
@@ -74,6 +75,7 @@ def build_report(
         ],
         **counts_json(facts.counts()),
         "orders_by_source": facts.by_source(),
+        "elevator_faults": [asdict(f) for f in elevator_faults(store, since, until, scope)],
         "by_category": {k: counts_json(v) for k, v in facts.by_category().items()},
         "by_grid": {r.grid: counts_json(c) for r, c in _grid_counts(facts, ranking)},
         "grid_ranking": [asdict(r) for r in ranking],

@@ -6,7 +6,16 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from services.stats.report_labels import CATEGORY, COUNT_COLUMNS, KIND, SOURCE, count_cells, label
+from services.stats.report_labels import (
+    CATEGORY,
+    COUNT_COLUMNS,
+    FAULT_HEADER,
+    KIND,
+    SOURCE,
+    count_cells,
+    fault_rows,
+    label,
+)
 from services.stats.report_svg import bar_chart, line_chart
 
 _STYLE = (
@@ -78,6 +87,8 @@ def report_html(report: dict[str, Any]) -> str:
             ["来源", "工单数"],
             [[label(SOURCE, k), n] for k, n in report["orders_by_source"].items()],
         ),
+        "<h2>故障最多的电梯</h2>",
+        _table(FAULT_HEADER, fault_rows(report)) if report["elevator_faults"] else "<p>无</p>",
         "</body></html>\n",
     ]
     return "".join(parts)

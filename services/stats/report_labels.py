@@ -62,3 +62,14 @@ def count_cells(c: dict[str, Any]) -> list[Any]:
 
 def label(table: dict[str, str], code: str) -> str:
     return table.get(code, code)
+
+
+#: The elevators with most faults, as the pages' rows.
+FAULT_HEADER = ["电梯", "编号", "小区", "故障次数"]
+
+
+def fault_rows(report: dict[str, Any]) -> list[list[Any]]:
+    return [
+        [f["name"] or f["device_id"], f["device_id"], f["community"] or "—", f["faults"]]
+        for f in report["elevator_faults"]
+    ]

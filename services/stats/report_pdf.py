@@ -24,7 +24,16 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from services.stats.report_labels import CATEGORY, COUNT_COLUMNS, KIND, count_cells, label
+from services.stats.report_labels import (
+    CATEGORY,
+    COUNT_COLUMNS,
+    FAULT_HEADER,
+    KIND,
+    SOURCE,
+    count_cells,
+    fault_rows,
+    label,
+)
 
 FALLBACK_FONT = "STSong-Light"
 TTF_CANDIDATES = (
@@ -119,6 +128,14 @@ def report_pdf(report: dict[str, Any]) -> bytes:
         _table(
             font, ["网格", *counts], [[k, *count_cells(c)] for k, c in report["by_grid"].items()]
         ),
+        Paragraph("工单来源", h2),
+        _table(
+            font,
+            ["来源", "工单数"],
+            [[label(SOURCE, k), n] for k, n in report["orders_by_source"].items()],
+        ),
+        Paragraph("故障最多的电梯", h2),
+        _table(font, FAULT_HEADER, fault_rows(report) or [["无", "", "", ""]]),
     ]
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, title="城运中心统计报表", leftMargin=12 * mm,

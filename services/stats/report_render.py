@@ -8,7 +8,15 @@ import io
 import json
 from typing import Any
 
-from services.stats.report_labels import CATEGORY, COUNT_COLUMNS, KIND, SOURCE, label
+from services.stats.report_labels import (
+    CATEGORY,
+    COUNT_COLUMNS,
+    FAULT_HEADER,
+    KIND,
+    SOURCE,
+    fault_rows,
+    label,
+)
 
 
 def report_json(report: dict[str, Any]) -> bytes:
@@ -62,6 +70,7 @@ def report_csv(report: dict[str, Any]) -> bytes:
         ["来源", "代码", "工单数"],
         [[label(SOURCE, k), k, n] for k, n in report["orders_by_source"].items()],
     )
+    _table(w, "故障最多的电梯", FAULT_HEADER, fault_rows(report))
     _table(
         w,
         "每日工单",

@@ -3,7 +3,7 @@ and the elevators with most faults (both backends)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import insert
 
@@ -12,6 +12,9 @@ from services.db.store import Store
 from services.stats.alert_counts import alert_total, alerts_by_kind, totals_by_kind
 from services.stats.buckets import day_range
 from services.stats.device_health import elevator_faults
+from services.stats.report import build_report
+from services.stats.report_html import report_html
+from services.stats.report_render import report_csv
 
 # 2026-11-23 15:30 UTC is 23:30 in Shanghai; 16:30 UTC is 00:30 on the 24th.
 EVENING = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)
@@ -107,3 +110,10 @@ def test_elevators_with_most_faults(store: Store) -> None:
     ]
     assert [f.device_id for f in elevator_faults(store, since, until, limit=1)] == ["EL-2"]
     assert elevator_faults(store, until, until + timedelta(days=1)) == []
+    report = build_report(store, date(2026, 11, 23), date(2026, 11, 24), now=until)
+    assert [(f["device_id"], f["faults"]) for f in report["elevator_faults"]] == [
+        ("EL-2", 3),
+        ("EL-1", 2),
+        ("EL-9", 1),
+    ]
+    assert "1号楼电梯" in report_html(report) and "测试小区" in report_csv(report).decode("utf-8")
