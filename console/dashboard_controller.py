@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -30,7 +30,7 @@ from services.domain import (
     Principal,
     SeriesWanted,
 )
-from services.stats.dashboard import load_dashboard
+from services.stats.dashboard import load_dashboard, series_window
 from widgets.dashboard.panel import DashboardPanel
 from widgets.labels import label
 from widgets.video.wall_popup import other_screen
@@ -83,6 +83,7 @@ class DashboardController(QObject):
         panel.range_chosen.connect(self._on_range)
         panel.grids_chosen.connect(self.choose_grids)
         panel.series_chosen.connect(self._on_series)
+        panel.window_wanted.connect(self._on_window)
 
     def attach(
         self,
@@ -124,6 +125,19 @@ class DashboardController(QObject):
     def _on_range(self, span: str) -> None:
         self._refresh.setInterval(LIVE_MS if span == "hour" else REFRESH_MS)
         self.reload()
+
+    def _on_window(self, start: float, end: float) -> None:
+        """The person zoomed the curve in: its window read in detail."""
+        shown = self.panel.series.series
+        if shown is None:
+            return
+        store, device, metric = self.store, shown.device_id, shown.metric
+        since, until = (datetime.fromtimestamp(t, UTC) for t in (start, end))
+        self.jobs.submit(
+            lambda: series_window(store, device, metric, since, until),
+            self.panel.series.set_detail,
+            lambda exc: log.warning("curve detail not loaded: %s", exc),
+        )
 
     def _on_series(self, wanted: SeriesWanted) -> None:
         self.wanted = wanted

@@ -190,7 +190,17 @@ def arc_series(
             ).scalar()
     if device is None:
         return None
-    found = series(store, str(device), metric, now - timedelta(days=days), now, SERIES_POINTS)
+    return series_window(store, str(device), metric, now - timedelta(days=days), now)
+
+
+def series_window(
+    store: Store, device: str, metric: str, since: datetime, until: datetime
+) -> Series:
+    """``device``'s ``metric`` over ``[since, until)`` in at most ``SERIES_POINTS``
+    buckets, each drawn as its lowest and highest value so that peaks stay; the
+    plot asks for a window again when the person zooms in."""
+    metric = metric if metric in UNITS else "residual_current_ma"
+    found = series(store, device, metric, since, until, SERIES_POINTS)
     times: list[float] = []
     values: list[float] = []
     half = found.bucket_s / 2
@@ -200,7 +210,7 @@ def arc_series(
         values += [p.min, p.max] if half else [p.max]
     threshold = found.threshold if found.threshold is not None else THRESHOLDS[metric][1]
     return Series(
-        device_id=str(device),
+        device_id=device,
         metric=metric,
         unit=UNITS[metric],
         times=tuple(times),

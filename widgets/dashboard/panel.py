@@ -42,6 +42,7 @@ class DashboardPanel(QWidget):
     series_chosen = Signal(object)  # SeriesWanted
     category_clicked = Signal(str)
     device_clicked = Signal(str)
+    window_wanted = Signal(float, float)  # the curve's view, to load in detail
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +70,7 @@ class DashboardPanel(QWidget):
         self.health.kind_clicked.connect(self.kind_clicked)
         self.orders.day_clicked.connect(self.day_clicked)
         self.series.day_clicked.connect(self.day_clicked)
+        self.series.window_wanted.connect(self.window_wanted)
         self.ranking.grid_clicked.connect(self.grid_clicked)
         self.close_times.row_clicked.connect(self.category_clicked)
         self.faults.row_clicked.connect(self.device_clicked)

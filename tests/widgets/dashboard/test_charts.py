@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from services.domain import Dashboard
+from services.domain import Dashboard, Series
 from tests.widgets.dashboard.data import NOW, YEAR_OF_MINUTES, dashboard, year_series
 from widgets.dashboard.charts import AlertsChart, GridRankChart, HealthChart, OrdersChart
 from widgets.dashboard.panel import DashboardPanel
@@ -135,3 +135,39 @@ def test_a_year_of_minutes_pans_and_zooms(qtbot: QtBot) -> None:
         f"\nseries plot, {YEAR_OF_MINUTES} points: median frame {sorted(frames)[10] * 1000:.1f} ms,"
         f" worst {max(frames) * 1000:.1f} ms, whole year {frames[-1] * 1000:.1f} ms"
     )
+
+
+def test_zooming_in_asks_for_the_window_in_detail_and_a_reload_keeps_the_view(
+    qtbot: QtBot,
+) -> None:
+    plot = SeriesPlot()
+    qtbot.addWidget(plot)
+    plot.resize(1200, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    day = 86_400.0
+    times = NOW.timestamp() - 365 * day + np.arange(4000) * (365 * day / 4000)
+    coarse = Series("AF-1102", "residual_current_ma", "mA", times, 60 + np.sin(times / day))
+    plot.set_series(coarse)  # a year in 4,000 points, about two hours apart
+    start = times[0] + 100 * day
+    with qtbot.waitSignal(plot.window_wanted, timeout=3000) as asked:
+        plot.show_range(start, start + day)
+    assert abs(asked.args[0] - start) < 1 and abs(asked.args[1] - (start + day)) < 1
+    fine_t = start + np.arange(1440, dtype=float) * 60  # the day by minute
+    fine = Series(coarse.device_id, coarse.metric, coarse.unit, fine_t, np.full(1440, 42.0))
+    plot.set_detail(fine)
+    drawn_t, drawn_v = plot.curve.getData()
+    inside = (drawn_t >= start) & (drawn_t <= start + day)
+    assert inside.sum() == 1440 and set(drawn_v[inside]) == {42.0}
+    assert len(drawn_t) > 1440  # the coarse points around the window stay
+    other = Series("AF-9", coarse.metric, coarse.unit, fine_t, np.full(1440, 7.0))
+    plot.set_detail(other)  # another sensor's detail, come late: dropped
+    assert 7.0 not in set(plot.curve.getData()[1])
+    reloaded = Series(coarse.device_id, coarse.metric, "mA", times + 60, coarse.values)
+    with qtbot.waitSignal(plot.window_wanted, timeout=3000):
+        plot.set_series(reloaded)
+    view = plot.plot.vb.viewRange()[0]
+    assert abs(view[0] - start) < 60 and abs(view[1] - (start + day)) < 60
+    plot.set_series(Series("AF-2", coarse.metric, coarse.unit, times, coarse.values))
+    view = plot.plot.vb.viewRange()[0]
+    assert view[1] - view[0] > 300 * day  # another sensor: the whole range again
