@@ -142,4 +142,3 @@ class FaultsChart(RowChart):
     def describe(self, f: DeviceFaults) -> str:
         count: str = self.tr("%1 faults").replace("%1", str(f.faults))
         return f"{count} · {f.device_id}"
-
