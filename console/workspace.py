@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
+from datetime import date
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from console.alarm_clips import AlarmClips
@@ -100,7 +101,7 @@ class Workspace:
             window.docks["dashboard"],
             self.filter_to_cell,
             self.alert_panel.set_text_filter,
-            lambda day: self.notify(day.isoformat()),
+            self.filter_to_day,
             lambda: dict(Counter(a.grid for a in self.alert_panel.alarms() if a.grid)),
         )
         self.device_window: QDialog | None = None
@@ -126,6 +127,15 @@ class Workspace:
         self.alert_panel.set_grid_filter(code or None)
         self.desk.set_grid(code or None)
         self.map.select_cell(code or None)
+
+    def filter_to_day(self, day: date) -> None:
+        """A click on a day in the statistics: the desk (every state) and the
+        queue show what was raised that day, and the desk comes forward."""
+        self.desk.set_day(day)
+        self.alert_panel.set_day_filter(day)
+        self.window.docks["orders"].raise_()
+        said = QCoreApplication.translate("Workspace", "Orders and alarms raised on %1")
+        self.notify(said.replace("%1", day.isoformat()))
 
     def _on_alarms_applied(self, alarms: list[QueuedAlarm]) -> None:
         if not self._ready_said:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -130,6 +130,7 @@ class OrderFilter:
     overdue_only: bool = False
     mine: bool = False  # orders the signed-in user reported or last acted on
     text: str = ""  # number prefix, or words of the title / description
+    raised_on: date | None = None  # a local day of the district's zone
 
 
 class OrderAction(StrEnum):

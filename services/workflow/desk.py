@@ -16,13 +16,14 @@ of open orders (0003); one grid's, the older ``ix_work_orders_open_grid``.
 Text search: a search that looks like an order number (``YY-2026…``) is a
 number-prefix search served by the unique index on ``number`` (a range, so it
 works under any database collation); other words are looked for in the title
-and description.
+and description.  A day (``raised_on``, a local day of the district) is a range
+of ``created_at``, from its local midnight to the next.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Integer, Select, bindparam, func, or_, select, text, union
@@ -47,6 +48,7 @@ from services.db.types import UTCDateTime
 from services.domain import OrderAction, OrderEvent, OrderFilter, OrderState, Principal
 from services.domain import WorkOrder as OrderView
 from services.errors import ConflictError, NotFoundError, PermissionDeniedError
+from services.stats.buckets import day_range
 from services.workflow.order_rows import OPEN, to_view
 from services.workflow.orders import Move, NewOrder, Raise, WorkOrderService
 
@@ -289,6 +291,8 @@ class OrderDesk:
             where.append(_c.priority.in_(sorted(p.value for p in flt.priorities)))
         if flt.overdue_only:
             where.append(text("work_orders.overdue"))
+        if flt.raised_on is not None:
+            where += _raised_on(flt.raised_on)
         words = flt.text.strip()
         if _NUMBER.fullmatch(words):
             where += _number_prefix(words.upper())
@@ -320,6 +324,16 @@ def _matching(where: list[Any], mine: str | None, n: Any, *, ordered: bool) -> S
         )
     ids = union(*branches).subquery()
     return select(_orders).join(ids, ids.c.id == _c.id)
+
+
+def _raised_on(day: date) -> list[Any]:
+    """Orders raised on a local day: created_at from its midnight (in UTC) up to
+    the next one, a range the created_at indexes serve."""
+    since, until = day_range(day, day)
+    return [
+        _c.created_at >= bindparam("day_since", since, type_=UTCDateTime),
+        _c.created_at < bindparam("day_until", until, type_=UTCDateTime),
+    ]
 
 
 def _number_prefix(prefix: str) -> list[Any]:

@@ -3,11 +3,13 @@ under Xvfb, xcb), for docs/screenshots and for looking at after a change:
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python -m tests.console.shot_console \\
         docs/screenshots/console-zh.png --lang zh_CN --seconds 30 \\
-        [--size 1366x768 --user supervisor]
+        [--size 1366x768 --user supervisor --day today]
 
 Runs the demo (own broker, ingest, simulator) on a fresh SQLite file in a
 temporary folder for ``--seconds``, then selects the first alarm and the first
-order and saves the screen.
+order and saves the screen.  ``--day`` (``YYYY-MM-DD`` or ``today``, the
+district's) first filters the desk and the queue to that day, as a click on a
+day in the statistics does.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+from datetime import date, datetime
 from pathlib import Path
 
 
@@ -25,6 +28,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--size", default="")
     ap.add_argument("--user", default="operator")
+    ap.add_argument("--day", default="", help="YYYY-MM-DD or today: a day clicked first")
     args = ap.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     home = Path(tempfile.mkdtemp(prefix="youyi-shot-"))
@@ -56,6 +60,17 @@ def main() -> None:
                 if len(ws.desk.listed_ids()):
                     ws.desk.table.selectRow(0)
 
+        def click_day() -> None:
+            from services.district.timezone import district_tz
+
+            session = getattr(window, "session", None)
+            if session is not None and session.workspace is not None:
+                today = datetime.now(district_tz()).date()
+                day = today if args.day == "today" else date.fromisoformat(args.day)
+                session.workspace.filter_to_day(day)
+
+        if args.day:
+            QTimer.singleShot(int(args.seconds * 1000) - 6000, click_day)
         QTimer.singleShot(int(args.seconds * 1000) - 3000, select)
         return window, translations
 

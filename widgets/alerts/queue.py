@@ -13,6 +13,7 @@ alarm on the map, Shift+Delete dismisses it as a false alarm (with a reason).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -43,6 +44,7 @@ class AlertQueuePanel(QWidget):
     show_on_map_requested = Signal(int)
     selection_changed = Signal(int)  # alarm id, 0 for none
     grid_filter_cleared = Signal()
+    day_filter_cleared = Signal()
     alarms_applied = Signal(list)  # the QueuedAlarm rows just shown (new or changed)
     unacknowledged_changed = Signal(int)
 
@@ -80,6 +82,10 @@ class AlertQueuePanel(QWidget):
         self.filter_button.setObjectName("alertQueueFilter")
         self.filter_button.hide()
         self.filter_button.clicked.connect(self._on_filter_button_clicked)
+        self.day_button = QToolButton(self)  # like the grid's: shown while a day filters
+        self.day_button.setObjectName("alertQueueDay")
+        self.day_button.hide()
+        self.day_button.clicked.connect(self._on_day_button_clicked)
         self.offline_button = QToolButton(self)  # the devices offline now, at a click
         self.offline_button.setObjectName("alertQueueOffline")
         self.offline_button.setCheckable(True)
@@ -97,6 +103,7 @@ class AlertQueuePanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.filter_button)
+        top.addWidget(self.day_button)
         top.addWidget(self.offline_button)
         top.addWidget(self.search)
         top.addWidget(self.mute_button)
@@ -187,6 +194,11 @@ class AlertQueuePanel(QWidget):
 
     def set_grid_filter(self, grid: str | None) -> None:
         self.proxy.set_grid(grid)
+        self._update_header()
+
+    def set_day_filter(self, day: date | None) -> None:
+        """Only the alarms raised (first seen) on this local day, or every day's."""
+        self.proxy.set_day(day)
         self._update_header()
 
     def set_offline_filter(self, only: bool) -> None:
@@ -284,6 +296,10 @@ class AlertQueuePanel(QWidget):
         self.set_grid_filter(None)
         self.grid_filter_cleared.emit()
 
+    def _on_day_button_clicked(self) -> None:
+        self.set_day_filter(None)
+        self.day_filter_cleared.emit()
+
     def _on_mute_toggled(self, muted: bool) -> None:
         self.tone.muted = muted
         self._retranslate()
@@ -311,6 +327,10 @@ class AlertQueuePanel(QWidget):
         self.filter_button.setVisible(grid is not None)
         if grid is not None:
             self.filter_button.setText(self.tr("Grid %1  ✕").replace("%1", grid))
+        day = self.proxy.day
+        self.day_button.setVisible(day is not None)
+        if day is not None:
+            self.day_button.setText(self.tr("%1 raised  ✕").replace("%1", day.isoformat()))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -327,6 +347,7 @@ class AlertQueuePanel(QWidget):
         self.mute_button.setText(self.tr("Sound off") if self.muted else self.tr("Sound on"))
         self.mute_button.setToolTip(self.tr("A tone for new major and critical alarms"))
         self.filter_button.setToolTip(self.tr("Show every grid cell again"))
+        self.day_button.setToolTip(self.tr("Show every day's alarms again"))
         self.offline_button.setToolTip(
             self.tr("Only the devices silent past their reporting interval, now")
         )

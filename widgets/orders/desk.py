@@ -1,12 +1,15 @@
 """The work-order desk: filters over a lazy table of orders, the selected
 order's detail beside it.  Filters become an ``OrderFilter`` (typing is
 debounced); selecting an order emits ``order_selected(id)``; the console loads
-the detail and answers with ``detail.show_order``."""
+the detail and answers with ``detail.show_order``.  A day (``set_day``, a click
+in the statistics) narrows the list to the orders raised that day, in every
+state, shown as a chip in the filter bar that clears it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +42,7 @@ from widgets.orders.detail import OrderDetail
 from widgets.orders.model import OrderRole, OrderTableModel
 
 TYPING_MS = 250
+SEARCH_MIN = 100  # pixels: the start of an order number, at the least
 #: Widest typical text of each column (the title stretches).
 SAMPLES = {
     0: "YY-20261124-0000",
@@ -50,6 +55,7 @@ SAMPLES = {
     8: "11-24 00:00",
 }
 PRESETS = ("open", "overdue", "mine", "closed", "all")
+OPEN_PRESETS = ("open", "overdue", "mine")  # the presets of open orders only
 
 
 class WorkOrderDesk(QWidget):
@@ -66,6 +72,7 @@ class WorkOrderDesk(QWidget):
     action_requested = Signal(object)
     photos_wanted = Signal(list)
     evidence_requested = Signal(int)  # order id
+    day_cleared = Signal()  # the person cleared the day (its chip)
 
     def __init__(self, grids: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +84,13 @@ class WorkOrderDesk(QWidget):
         self.priority_box = QComboBox(self)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(SEARCH_MIN)  # a day's chip beside it leaves room to type
+        self.day_chip = QToolButton(self)  # "2026-11-30 raised ✕": why the list is narrowed
+        self.day_chip.setObjectName("orderDayChip")
+        self.day_chip.hide()
+        self.day_chip.clicked.connect(self._on_day_chip_clicked)
+        self._day: date | None = None
+        self._preset_before: str | None = None  # the preset a day replaced, put back after
         self._grids = grids
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
@@ -85,6 +99,7 @@ class WorkOrderDesk(QWidget):
         self.search.textChanged.connect(self._typing.start)
         for box in (self.preset, self.grid_box, self.category_box, self.priority_box):
             box.currentIndexChanged.connect(self.apply_filter)
+        self.preset.currentIndexChanged.connect(self._on_preset_changed)
 
         self.table = QTableView(self)
         self.table.setObjectName("orderTable")
@@ -114,6 +129,7 @@ class WorkOrderDesk(QWidget):
         bar = QHBoxLayout()
         for w in (self.preset, self.grid_box, self.category_box, self.priority_box):
             bar.addWidget(w)
+        bar.addWidget(self.day_chip)
         bar.addWidget(self.search, 1)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -139,7 +155,7 @@ class WorkOrderDesk(QWidget):
 
     def current_filter(self) -> OrderFilter:
         preset = self.preset.currentData() or "open"
-        flt = OrderFilter(open_only=preset in ("open", "overdue", "mine"))
+        flt = OrderFilter(open_only=preset in OPEN_PRESETS, raised_on=self._day)
         if preset == "overdue":
             flt = replace(flt, overdue_only=True)
         elif preset == "mine":
@@ -238,6 +254,45 @@ class WorkOrderDesk(QWidget):
         i = self.grid_box.findData(grid) if grid else 0
         self.grid_box.setCurrentIndex(max(i, 0))
 
+    @property
+    def day(self) -> date | None:
+        return self._day
+
+    def set_day(self, day: date | None) -> None:
+        """Only the orders raised on this local day, in every state: an open-only
+        preset gives way to "All orders" while the day is set and comes back
+        when it is cleared (unless the person picked another one meanwhile)."""
+        if day == self._day:
+            return
+        if day is not None and self._day is None:
+            preset = self.preset.currentData()
+            self._preset_before = preset if preset in OPEN_PRESETS else None
+            if self._preset_before is not None:
+                self._pick_preset("all")
+        elif day is None and self._preset_before is not None:
+            self._pick_preset(self._preset_before)
+            self._preset_before = None
+        self._day = day
+        self._show_day()
+        self.apply_filter()
+
+    def _pick_preset(self, preset: str) -> None:
+        self.preset.blockSignals(True)  # one filter change, by set_day
+        self.preset.setCurrentIndex(max(self.preset.findData(preset), 0))
+        self.preset.blockSignals(False)
+
+    def _on_preset_changed(self) -> None:
+        self._preset_before = None  # the person's own choice stands
+
+    def _on_day_chip_clicked(self) -> None:
+        self.set_day(None)
+        self.day_cleared.emit()
+
+    def _show_day(self) -> None:
+        self.day_chip.setVisible(self._day is not None)
+        if self._day is not None:
+            self.day_chip.setText(self.tr("%1 raised  ✕").replace("%1", self._day.isoformat()))
+
     def select_order(self, order_id: int) -> bool:
         row = self.model.row_of(order_id)
         if row < 0:
@@ -280,3 +335,5 @@ class WorkOrderDesk(QWidget):
             self.tr("Every priority"),
         )
         self.search.setPlaceholderText(self.tr("Number or words of the title (Ctrl+F)"))
+        self.day_chip.setToolTip(self.tr("Orders of every day again"))
+        self._show_day()

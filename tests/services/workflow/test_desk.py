@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -213,6 +213,33 @@ def test_raise_from_an_alarm_links_them_once(store: Store, writer: IngestWriter)
     assert rows(store, "SELECT count(*) FROM work_orders") == [(1,)]
 
 
+def test_a_day_is_a_local_day(desk: OrderDesk, clock: FakeClock) -> None:
+    """23:30 in the district on the 23rd and 00:30 on the 24th (15:30 and 16:30
+    UTC on the 23rd): each on its own local day, closed ones too when asked."""
+    clock.now = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)
+    late = desk.raise_order(OPERATOR, NewOrder("深夜噪音", "G21"))
+    clock.now = datetime(2026, 11, 23, 16, 30, tzinfo=UTC)
+    early = desk.raise_order(OPERATOR, NewOrder("凌晨漏水", "G21"))
+    early = desk.move(OPERATOR, early.id, Move(S.NOT_FILED, note="重复上报"), early.version)
+
+    def day(d: date, **kw: object) -> list[int]:
+        flt = OrderFilter(raised_on=d, **kw)  # type: ignore[arg-type]
+        ids = everything(desk, OPERATOR, flt, size=4)
+        assert desk.count(OPERATOR, flt) == len(ids)
+        return ids
+
+    the_23rd = day(date(2026, 11, 23), open_only=False)
+    assert len(the_23rd) == 31 and late.id in the_23rd and early.id not in the_23rd
+    assert day(date(2026, 11, 24), open_only=False) == [early.id]
+    assert day(date(2026, 11, 24)) == []  # open only: the refused one is not open
+    assert day(date(2026, 11, 24), open_only=False, mine=True) == [early.id]
+    assert day(date(2026, 11, 23), grids=frozenset({"G21"}))[0] == late.id
+    assert day(date(2026, 11, 22), open_only=False) == []
+    assert desk.page(SUPERVISOR, OrderFilter(raised_on=date(2026, 11, 24), open_only=False)) == [
+        desk.get(OPERATOR, early.id)
+    ]
+
+
 def _plan(store: Store, query: object) -> str:
     sql = str(query.compile(store.engine, compile_kwargs={"literal_binds": True}))  # type: ignore[attr-defined]
     with store.reading() as conn:
@@ -236,6 +263,9 @@ def test_the_desks_pages_walk_their_indexes(desk: OrderDesk, store: Store) -> No
     assert "ix_work_orders_reporter" in plan and "ix_work_orders_updated_by" in plan, plan
     number = _plan(store, desk.page_query(OPERATOR, OrderFilter(text=last.number)))
     assert "uq_work_orders_number" in number or "sqlite_autoindex_work_orders" in number, number
+    a_day = OrderFilter(raised_on=last.created_at.date(), open_only=False)
+    plan = _plan(store, desk.page_query(OPERATOR, a_day))
+    assert "ix_work_orders_created" in plan, plan  # the day is a range on the index
 
 
 def test_officers_attach_only_to_their_units_orders(desk: OrderDesk) -> None:
