@@ -21,6 +21,7 @@ from console.evidence_controller import EvidenceController
 from console.jobs import Jobs
 from console.main_window import MainWindow
 from console.orders_controller import OrdersController
+from console.report_flow import ReportFlow
 from console.video_controller import VideoController
 from console.workstation import console_name
 from services.access.permissions import EVIDENCE, may
@@ -104,6 +105,13 @@ class Workspace:
             self.filter_to_day,
             lambda: dict(Counter(a.grid for a in self.alert_panel.alarms() if a.grid)),
         )
+        self.stats_panel.category_clicked.connect(self.filter_to_category)
+        self.stats_panel.device_clicked.connect(self._on_device_clicked)
+        self.desk.day_cleared.connect(lambda: self.alert_panel.set_day_filter(None))
+        self.alert_panel.day_filter_cleared.connect(lambda: self.desk.set_day(None))
+        self.report = ReportFlow(window, store, principal, self.jobs, self.notify)
+        window.report_action.triggered.connect(self.report.open)
+        window.report_action.setEnabled(True)
         self.device_window: QDialog | None = None
         self.evidence: EvidenceController | None = None
         self._start_evidence(shown)
@@ -136,6 +144,11 @@ class Workspace:
         self.window.docks["orders"].raise_()
         said = QCoreApplication.translate("Workspace", "Orders and alarms raised on %1")
         self.notify(said.replace("%1", day.isoformat()))
+
+    def filter_to_category(self, category: str) -> None:
+        """A click on a category in the statistics: the desk shows its orders."""
+        self.desk.set_category(category)
+        self.window.docks["orders"].raise_()
 
     def _on_alarms_applied(self, alarms: list[QueuedAlarm]) -> None:
         if not self._ready_said:
@@ -264,6 +277,7 @@ class Workspace:
             self.evidence.close()
         self.video.close()
         self.stats.close()
+        self.report.close()
         self.alerts.close()
         self.orders.close()
         self.jobs.close()

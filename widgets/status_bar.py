@@ -30,7 +30,7 @@ class ConsoleStatusBar(QStatusBar):
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("statusClock")
         self.addPermanentWidget(self.database_label)
-        self.addPermanentWidget(self.broker_label, 1)
+        self.addPermanentWidget(self.broker_label)  # no stretch: messages need the room
         self.addPermanentWidget(self.user_label)
         self.addPermanentWidget(self.clock_label)
         self._timer = QTimer(self)

@@ -106,6 +106,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show every day&apos;s alarms again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only the devices silent past their reporting interval, now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,6 +123,10 @@
     </message>
     <message>
         <source>Offline devices: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 raised  ✕</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -289,6 +297,21 @@
     </message>
 </context>
 <context>
+    <name>CloseTimesChart</name>
+    <message>
+        <source>median %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>90% within %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustodyAction</name>
     <message>
         <source>Taken in</source>
@@ -349,11 +372,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hours to close per category, last 30 days (median; 90% behind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elevators with most faults, last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work orders by source, last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour (live)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -774,6 +813,13 @@
     </message>
 </context>
 <context>
+    <name>FaultsChart</name>
+    <message>
+        <source>%1 faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FigureTiles</name>
     <message>
         <source>Alerts today</source>
@@ -802,6 +848,21 @@
     </message>
     <message>
         <source>Median hours to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridChooser</name>
+    <message>
+        <source>Whole district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 grid cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grid cells the charts count</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -892,6 +953,10 @@
     </message>
     <message>
         <source>&amp;Big screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1257,6 +1322,25 @@
     </message>
 </context>
 <context>
+    <name>OrderSource</name>
+    <message>
+        <source>Operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators, from an alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrderState</name>
     <message>
         <source>Reported</source>
@@ -1450,6 +1534,99 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>report</source>
+        <comment>the start of a report&apos;s file name (报表)</comment>
+        <extracomment>The formats offered, the first the default: (format, its name, the file&apos;s suffix).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day is after the last one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report covers at most %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the file to write the report to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grid cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None checked: all your grid cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None checked: the whole district.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportFlow</name>
+    <message>
+        <source>Report not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report of %1 … %2 is written to
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Operator</source>
@@ -1465,6 +1642,37 @@
     </message>
     <message>
         <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeriesChooser</name>
+    <message>
+        <source>Most alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residual current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last year</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1838,8 +2046,12 @@
 <context>
     <name>WorkOrderDesk</name>
     <message>
-        <source>Open orders</source>
+        <source>%1 raised  ✕</source>
         <extracomment>Widest typical text of each column (the title stretches).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1872,6 +2084,18 @@
     </message>
     <message>
         <source>Number or words of the title (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders of every day again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Orders and alarms raised on %1</source>
+        <extracomment>Print a line once the window is usable (tests/bench/bench_console.py times it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

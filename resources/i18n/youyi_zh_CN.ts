@@ -106,6 +106,10 @@
         <translation>由此告警生成工单（回车、Ctrl+R）</translation>
     </message>
     <message>
+        <source>Show every day&apos;s alarms again</source>
+        <translation>重新显示所有日期的告警</translation>
+    </message>
+    <message>
         <source>Only the devices silent past their reporting interval, now</source>
         <translation>只看当前离线的设备（超过上报周期未上报）</translation>
     </message>
@@ -120,6 +124,10 @@
     <message>
         <source>Offline devices: %1</source>
         <translation>离线设备：%1</translation>
+    </message>
+    <message>
+        <source>%1 raised  ✕</source>
+        <translation>%1 发生  ✕</translation>
     </message>
     <message>
         <source>Order… (Enter)</source>
@@ -289,6 +297,21 @@
     </message>
 </context>
 <context>
+    <name>CloseTimesChart</name>
+    <message>
+        <source>median %1 h</source>
+        <translation>中位 %1 小时</translation>
+    </message>
+    <message>
+        <source>90% within %1 h</source>
+        <translation>90% 在 %1 小时内</translation>
+    </message>
+    <message>
+        <source>%1 closed</source>
+        <translation>结案 %1</translation>
+    </message>
+</context>
+<context>
     <name>CustodyAction</name>
     <message>
         <source>Taken in</source>
@@ -349,12 +372,28 @@
         <translation>电气灭弧传感器：监测曲线与告警</translation>
     </message>
     <message>
+        <source>Hours to close per category, last 30 days (median; 90% behind)</source>
+        <translation>各类别办结时长（近30天；中位数，后为90分位）</translation>
+    </message>
+    <message>
+        <source>Elevators with most faults, last 30 days</source>
+        <translation>故障最多的电梯（近30天）</translation>
+    </message>
+    <message>
+        <source>Work orders by source, last 30 days</source>
+        <translation>工单来源（近30天）</translation>
+    </message>
+    <message>
         <source>Last 24 hours</source>
         <translation>近24小时</translation>
     </message>
     <message>
         <source>Last 30 days</source>
         <translation>近30天</translation>
+    </message>
+    <message>
+        <source>Last hour (live)</source>
+        <translation>近1小时（实时）</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -774,6 +813,13 @@
     </message>
 </context>
 <context>
+    <name>FaultsChart</name>
+    <message>
+        <source>%1 faults</source>
+        <translation>故障 %1 次</translation>
+    </message>
+</context>
+<context>
     <name>FigureTiles</name>
     <message>
         <source>Alerts today</source>
@@ -803,6 +849,21 @@
     <message>
         <source>Median hours to close</source>
         <translation>办结时长中位数（小时）</translation>
+    </message>
+</context>
+<context>
+    <name>GridChooser</name>
+    <message>
+        <source>Whole district</source>
+        <translation>全街道</translation>
+    </message>
+    <message>
+        <source>%1 grid cells</source>
+        <translation>%1 个网格</translation>
+    </message>
+    <message>
+        <source>The grid cells the charts count</source>
+        <translation>图表统计的网格范围</translation>
     </message>
 </context>
 <context>
@@ -892,6 +953,10 @@
     <message>
         <source>&amp;Big screen</source>
         <translation>大屏(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>导出统计报表(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1254,6 +1319,25 @@
     </message>
 </context>
 <context>
+    <name>OrderSource</name>
+    <message>
+        <source>Operators</source>
+        <translation>人工上报</translation>
+    </message>
+    <message>
+        <source>Operators, from an alarm</source>
+        <translation>告警转工单</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则自动</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>居民上报</translation>
+    </message>
+</context>
+<context>
     <name>OrderState</name>
     <message>
         <source>Reported</source>
@@ -1447,6 +1531,100 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>report</source>
+        <comment>the start of a report&apos;s file name (报表)</comment>
+        <extracomment>The formats offered, the first the default: (format, its name, the file&apos;s suffix).</extracomment>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>The first day is after the last one.</source>
+        <translation>起始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>A report covers at most %1 days.</source>
+        <translation>一份报表最多覆盖 %1 天。</translation>
+    </message>
+    <message>
+        <source>Name the file to write the report to.</source>
+        <translation>请指定报表要写入的文件。</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出统计报表</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>结束日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Grid cells</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>格式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>F&amp;ile</source>
+        <translation>文件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>None checked: all your grid cells.</source>
+        <translation>不勾选：您负责的全部网格。</translation>
+    </message>
+    <message>
+        <source>None checked: the whole district.</source>
+        <translation>不勾选：全街道。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFlow</name>
+    <message>
+        <source>Report not exported: %1</source>
+        <translation>报表未导出：%1</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出统计报表</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报表已写入 %1</translation>
+    </message>
+    <message>
+        <source>The report of %1 … %2 is written to
+%3</source>
+        <translation>%1 至 %2 的报表已写入
+%3</translation>
+    </message>
+    <message>
+        <source>Report exported</source>
+        <translation>报表已导出</translation>
+    </message>
+    <message>
+        <source>Report not exported</source>
+        <translation>报表未导出</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Operator</source>
@@ -1463,6 +1641,37 @@
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesChooser</name>
+    <message>
+        <source>Most alarms</source>
+        <translation>告警最多的传感器</translation>
+    </message>
+    <message>
+        <source>%1 alarms</source>
+        <translation>告警 %1 次</translation>
+    </message>
+    <message>
+        <source>Residual current</source>
+        <translation>剩余电流</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近7天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近30天</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>近1年</translation>
     </message>
 </context>
 <context>
@@ -1835,8 +2044,12 @@
 <context>
     <name>WorkOrderDesk</name>
     <message>
-        <source>Open orders</source>
+        <source>%1 raised  ✕</source>
         <extracomment>Widest typical text of each column (the title stretches).</extracomment>
+        <translation>%1 上报  ✕</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
         <translation>未结工单</translation>
     </message>
     <message>
@@ -1870,6 +2083,18 @@
     <message>
         <source>Number or words of the title (Ctrl+F)</source>
         <translation>编号或标题关键字（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Orders of every day again</source>
+        <translation>重新显示所有日期的工单</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Orders and alarms raised on %1</source>
+        <extracomment>Print a line once the window is usable (tests/bench/bench_console.py times it).</extracomment>
+        <translation>%1 上报的工单与发生的告警</translation>
     </message>
 </context>
 </TS>

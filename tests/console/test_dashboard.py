@@ -71,6 +71,21 @@ def test_a_grid_click_filters_the_desk(qtbot: QtBot, demo_store: Store) -> None:
     session.close()
 
 
+def test_category_and_elevator_clicks_and_the_report_menu(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    session, ws = _console(qtbot, demo_store)
+    ws.stats_panel.category_clicked.emit("sanitation")
+    qtbot.waitUntil(lambda: ws.desk.category_box.currentData() == "sanitation", timeout=3000)
+    ws.stats_panel.device_clicked.emit("EL-0103")  # an elevator of the demo district
+    qtbot.waitUntil(
+        lambda: ws.device_window is not None and ws.device_window.isVisible(), timeout=5000
+    )
+    assert ws.window.report_action.isEnabled()
+    session.close()
+    assert not ws.window.report_action.isEnabled()  # signed out: nothing to report on
+
+
 def test_f10_opens_the_big_screen_and_esc_closes_it(
     qtbot: QtBot, demo_store: Store, tmp_path: Path
 ) -> None:

@@ -45,7 +45,11 @@ def test_a_day_click_filters_the_desk_and_the_queue(qtbot: QtBot, demo_store: St
     qtbot.waitUntil(lambda: not window.docks["orders"].visibleRegion().isEmpty(), timeout=3000)
     assert "2026-11-23" in window.status.currentMessage()
 
-    ws.desk.day_chip.click()  # cleared at the desk: the open orders again
+    ws.desk.day_chip.click()  # cleared at the desk: the open orders again, and the queue's day
     qtbot.waitUntil(lambda: len(ws.desk.listed_ids()) == 1, timeout=5000)
     assert ws.desk.listed_ids() != [refused.id] and ws.desk.preset.currentData() == "open"
+    assert ws.alert_panel.proxy.rowCount() == 3 and not ws.alert_panel.day_button.isVisible()
+    ws.filter_to_day(DAY)
+    ws.alert_panel.day_button.click()  # cleared at the queue: the desk's day too
+    assert ws.desk.day is None and not ws.desk.day_chip.isVisible()
     session.close()

@@ -254,6 +254,11 @@ class WorkOrderDesk(QWidget):
         i = self.grid_box.findData(grid) if grid else 0
         self.grid_box.setCurrentIndex(max(i, 0))
 
+    def set_category(self, category: str | None) -> None:
+        """Show one category's orders (a click in the statistics), or every one's."""
+        i = self.category_box.findData(category) if category else 0
+        self.category_box.setCurrentIndex(max(i, 0))
+
     @property
     def day(self) -> date | None:
         return self._day
