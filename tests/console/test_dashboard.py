@@ -71,9 +71,7 @@ def test_a_grid_click_filters_the_desk(qtbot: QtBot, demo_store: Store) -> None:
     session.close()
 
 
-def test_category_and_elevator_clicks_and_the_report_menu(
-    qtbot: QtBot, demo_store: Store
-) -> None:
+def test_category_and_elevator_clicks_and_the_report_menu(qtbot: QtBot, demo_store: Store) -> None:
     session, ws = _console(qtbot, demo_store)
     ws.stats_panel.category_clicked.emit("sanitation")
     qtbot.waitUntil(lambda: ws.desk.category_box.currentData() == "sanitation", timeout=3000)
