@@ -61,7 +61,7 @@ class ReportRequest:
 
 
 def district_today() -> date:
-    """Today in the district's zone (Asia/Shanghai), whatever the workstation's zone."""
+    """Today in the district's zone (calendar.toml), whatever the workstation's zone."""
     return datetime.now(UTC).astimezone(district_tz()).date()
 
 
