@@ -50,7 +50,10 @@ class SeriesPlot(pg.PlotWidget):  # type: ignore[misc]
         self.plot.setDownsampling(auto=True, mode="peak")
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.hideButtons()
-        self.curve = self.plot.plot(pen=pen(CURVE, 1.5))
+        # Not antialiased: a dense curve drawn smooth costs ten times the frame
+        # (tests/bench/bench_series_frames.py); one sample per pixel column.
+        self.curve = self.plot.plot(pen=pen(CURVE, 1.5), antialias=False)
+        self.curve.opts["autoDownsampleFactor"] = 1.0
         self.marks = pg.ScatterPlotItem(
             size=11, symbol="t1", brush=pg.mkBrush(RED), pen=pg.mkPen(TEXT, width=1)
         )
