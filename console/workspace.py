@@ -36,6 +36,7 @@ from services.domain import (
     category_for_kind,
     priority_for_severity,
 )
+from services.stats.buckets import local_day
 from widgets.alerts.queue import AlertQueuePanel
 from widgets.dashboard.panel import DashboardPanel
 from widgets.labels import label
@@ -107,8 +108,8 @@ class Workspace:
         )
         self.stats_panel.category_clicked.connect(self.filter_to_category)
         self.stats_panel.device_clicked.connect(self._on_device_clicked)
-        self.desk.day_cleared.connect(lambda: self.alert_panel.set_day_filter(None))
-        self.alert_panel.day_filter_cleared.connect(lambda: self.desk.set_day(None))
+        self.desk.day_cleared.connect(lambda: self.clear_day())
+        self.alert_panel.day_filter_cleared.connect(lambda: self.clear_day())
         self.report = ReportFlow(window, store, principal, self.jobs, self.notify)
         window.report_action.triggered.connect(self.report.open)
         window.report_action.setEnabled(True)
@@ -141,9 +142,16 @@ class Workspace:
         queue show what was raised that day, and the desk comes forward."""
         self.desk.set_day(day)
         self.alert_panel.set_day_filter(day)
+        self._show_alarms_on_map()
         self.window.docks["orders"].raise_()
         said = QCoreApplication.translate("Workspace", "Orders and alarms raised on %1")
         self.notify(said.replace("%1", day.isoformat()))
+
+    def clear_day(self) -> None:
+        """The day's chip cleared at the desk or the queue: every day again, everywhere."""
+        self.desk.set_day(None)
+        self.alert_panel.set_day_filter(None)
+        self._show_alarms_on_map()
 
     def filter_to_category(self, category: str) -> None:
         """A click on a category in the statistics: the desk shows its orders."""
@@ -161,7 +169,11 @@ class Workspace:
         self.video.on_alarms(alarms)
 
     def _show_alarms_on_map(self) -> None:
+        """The queue's alarms on the map, of the day chosen in the statistics if any."""
         alarms = self.alert_panel.alarms()
+        day = self.alert_panel.proxy.day
+        if day is not None:
+            alarms = [a for a in alarms if local_day(a.first_seen) == day]
         self.map.set_alarms(alarms)
         self.map.set_cell_load(dict(Counter(a.grid for a in alarms if a.grid)))
 

@@ -41,6 +41,7 @@ def test_a_day_click_filters_the_desk_and_the_queue(qtbot: QtBot, demo_store: St
     qtbot.waitUntil(lambda: ws.desk.listed_ids() == [refused.id], timeout=5000)
     assert ws.desk.day_chip.isVisibleTo(ws.desk) and "2026-11-23" in ws.desk.day_chip.text()
     assert ws.alert_panel.proxy.rowCount() == 2  # the two first seen on the 23rd
+    assert sum(ws.map.cell_load().values()) == 2  # the map follows the day
     assert ws.alert_panel.day_button.isVisibleTo(ws.alert_panel)
     qtbot.waitUntil(lambda: not window.docks["orders"].visibleRegion().isEmpty(), timeout=3000)
     assert "2026-11-23" in window.status.currentMessage()
@@ -49,6 +50,7 @@ def test_a_day_click_filters_the_desk_and_the_queue(qtbot: QtBot, demo_store: St
     qtbot.waitUntil(lambda: len(ws.desk.listed_ids()) == 1, timeout=5000)
     assert ws.desk.listed_ids() != [refused.id] and ws.desk.preset.currentData() == "open"
     assert ws.alert_panel.proxy.rowCount() == 3 and not ws.alert_panel.day_button.isVisible()
+    assert sum(ws.map.cell_load().values()) == 3
     ws.filter_to_day(DAY)
     ws.alert_panel.day_button.click()  # cleared at the queue: the desk's day too
     assert ws.desk.day is None and not ws.desk.day_chip.isVisible()

@@ -147,6 +147,10 @@ class GridMap(QGraphicsView):
         elif not self._pulse.isActive():
             self._pulse.start()
 
+    def cell_load(self) -> dict[str, int]:
+        """Open alarms per cell, as last shown."""
+        return dict(self._load)
+
     def set_cell_load(self, load: dict[str, int]) -> None:
         """Open alarms per cell: the fill goes from calm slate to alarm red."""
         self._load = dict(load)
