@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.user = None
         self.unacknowledged = 0
         self.evidence_menu.menuAction().setVisible(False)
+        self.admin_menu.menuAction().setVisible(False)
         self._retranslate()
 
     def set_panel(self, name: str, widget: QWidget) -> None:
@@ -163,6 +164,11 @@ class MainWindow(QMainWindow):
         self.evidence_import_action = self.evidence_menu.addAction("")
         self.evidence_import_action.setObjectName("evidenceImportAction")
         self.evidence_menu.menuAction().setVisible(False)
+        # Administration (administrators): shown by the workspace (console/admin_controller.py).
+        self.admin_menu = bar.addMenu("")
+        self.admin_action = self.admin_menu.addAction("")
+        self.admin_action.setObjectName("adminAction")
+        self.admin_menu.menuAction().setVisible(False)
 
         self.account_menu = bar.addMenu("")
         self.sign_out_action = self.account_menu.addAction("")
@@ -221,6 +227,8 @@ class MainWindow(QMainWindow):
         self.evidence_menu.setTitle(self.tr("&Evidence"))
         self.evidence_action.setText(self.tr("&Browse evidence…"))
         self.evidence_import_action.setText(self.tr("&Take in evidence…"))
+        self.admin_menu.setTitle(self.tr("Ad&ministration"))
+        self.admin_action.setText(self.tr("&Accounts, devices, grid cells, rules…"))
         self.account_menu.setTitle(self.tr("&Account"))
         self.sign_out_action.setText(self.tr("&Sign out / switch user"))
         self.help_menu.setTitle(self.tr("&Help"))

@@ -14,6 +14,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
+from console.admin_controller import start_admin
 from console.alarm_clips import AlarmClips
 from console.alerts_controller import AlertsController
 from console.dashboard_controller import DashboardController
@@ -116,6 +117,7 @@ class Workspace:
         self.device_window: QDialog | None = None
         self.evidence: EvidenceController | None = None
         self._start_evidence(shown)
+        self.admin = start_admin(window, store, principal, self.jobs, console_name())
         self.device_card: DeviceCard | None = None
         window.set_user(principal)
         if principal.scoped and not window.layout_restored:
@@ -287,6 +289,8 @@ class Workspace:
             self.window.evidence_action.triggered.disconnect(self._evidence_links[0])
             self.window.evidence_import_action.triggered.disconnect(self._evidence_links[1])
             self.evidence.close()
+        if self.admin is not None:
+            self.admin.close()
         self.video.close()
         self.stats.close()
         self.report.close()

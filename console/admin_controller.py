@@ -1,0 +1,167 @@
+"""The administration window wired to the services, for administrators: every
+change goes through the functions ``youyi-console users``, ``devices`` and
+``grids`` call (the same permission check, validation and audit entry), runs on
+the database worker, and ends in one plain line in the tab: what was done, or
+the service's refusal."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject
+
+from console.jobs import Jobs
+from console.main_window import MainWindow
+from services.access.accounts import change_role, list_accounts
+from services.access.auth import UserService
+from services.access.permissions import MANAGE_USERS, may, require
+from services.db.store import Store
+from services.district.grids import grid_codes
+from services.domain import Actor, Principal, Role
+from services.domain.admin import NewAccount
+from services.errors import ServiceError
+from services.workflow.desk import OrderDesk
+from services.workflow.orders import WorkOrderService
+from widgets.admin.status_line import StatusLine
+from widgets.admin.window import AdminWindow
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def start_admin(
+    window: MainWindow, store: Store, principal: Principal, jobs: Jobs, console: str
+) -> AdminController | None:
+    """The Administration menu of ``window`` wired and shown, for an
+    administrator; None for anyone else."""
+    if not may(principal, MANAGE_USERS, None):
+        return None
+    admin = AdminController(store, principal, jobs, window, console)
+    admin.link = window.admin_action.triggered.connect(admin.show)
+    window.admin_menu.menuAction().setVisible(True)
+    return admin
+
+
+class AdminController(QObject):
+    def __init__(
+        self,
+        store: Store,
+        principal: Principal,
+        jobs: Jobs,
+        parent: MainWindow,
+        console: str,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.principal, self.jobs = store, principal, jobs
+        self.actor: Actor = principal.actor(console)
+        self.users = UserService(store)
+        self.main_window = parent
+        self.link: Any = None  # the menu's connection, let go of at close
+        self.window = AdminWindow(parent)
+        a = self.window.accounts
+        a.add_requested.connect(self._on_accounts_add_requested)
+        a.active_requested.connect(self._on_accounts_active_requested)
+        a.unlock_requested.connect(self._on_accounts_unlock_requested)
+        a.password_requested.connect(self._on_accounts_password_requested)
+        a.role_requested.connect(self._on_accounts_role_requested)
+
+    def show(self) -> None:
+        self.load_accounts()
+        self.window.show()
+        self.window.raise_()
+
+    def close(self) -> None:
+        if self.link is not None:
+            self.main_window.admin_action.triggered.disconnect(self.link)
+            self.link = None
+        self.window.close()
+        self.window.deleteLater()
+
+    # --- the one path of every change --------------------------------------------
+
+    def change(
+        self, status: StatusLine, work: Callable[[], T], said: str, then: Callable[[], None]
+    ) -> None:
+        """``work`` on the worker after the administrator's right is checked;
+        ``said`` (or the refusal) in ``status``, then ``then`` (a reload)."""
+
+        def checked() -> T:
+            require(self.principal, MANAGE_USERS, None)
+            return work()
+
+        self.jobs.submit(checked, lambda _r: self._done(status, said, then), self._failed(status))
+
+    def _done(self, status: StatusLine, said: str, then: Callable[[], None]) -> None:
+        status.show_done(said)
+        then()
+
+    def _failed(self, status: StatusLine) -> Callable[[BaseException], None]:
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, ServiceError):
+                log.error("administration failed", exc_info=exc)
+            status.show_error(str(exc) or type(exc).__name__)
+
+        return failed
+
+    # --- accounts ------------------------------------------------------------------
+
+    def load_accounts(self) -> None:
+        def read() -> tuple[Any, list[str], list[tuple[str, str]]]:
+            units = OrderDesk(WorkOrderService(self.store)).units()
+            return list_accounts(self.store), grid_codes(self.store), units
+
+        self.jobs.submit(read, self._accounts_loaded, self._failed(self.window.accounts.status))
+
+    def _accounts_loaded(self, found: tuple[Any, list[str], list[tuple[str, str]]]) -> None:
+        accounts, grids, units = found
+        self.window.accounts.set_choices(grids, units)
+        self.window.accounts.set_accounts(accounts)
+
+    def _on_accounts_add_requested(self, new: NewAccount) -> None:
+        def add() -> None:
+            self.users.add_user(
+                new.login, new.name, new.role, new.password, new.grids, new.unit, actor=self.actor
+            )
+
+        said = self.tr("Account %1 added").replace("%1", new.login)
+        self.change(self.window.accounts.status, add, said, self.load_accounts)
+
+    def _on_accounts_active_requested(self, login: str, active: bool) -> None:
+        said = self.tr("%1 enabled") if active else self.tr("%1 disabled")
+        self.change(
+            self.window.accounts.status,
+            lambda: self.users.set_active(login, active, actor=self.actor),
+            said.replace("%1", login),
+            self.load_accounts,
+        )
+
+    def _on_accounts_unlock_requested(self, login: str) -> None:
+        self.change(
+            self.window.accounts.status,
+            lambda: self.users.unlock(login, actor=self.actor),
+            self.tr("%1 unlocked").replace("%1", login),
+            self.load_accounts,
+        )
+
+    def _on_accounts_password_requested(self, login: str, password: str) -> None:
+        self.change(
+            self.window.accounts.status,
+            lambda: self.users.set_password(login, password, actor=self.actor),
+            self.tr("Password of %1 set; its kept sign-ins ended").replace("%1", login),
+            self.load_accounts,
+        )
+
+    def _on_accounts_role_requested(
+        self, login: str, role: Role, grids: tuple[str, ...], unit: str | None
+    ) -> None:
+        def apply() -> None:
+            was = self.users.principal(login)
+            if role is was.role is Role.SUPERVISOR:
+                self.users.set_grids(login, grids, actor=self.actor)  # as before: user.grids
+            elif role is not was.role or unit != was.unit:
+                change_role(self.users, login, role, grids, unit, actor=self.actor)
+
+        said = self.tr("%1 changed").replace("%1", login)
+        self.change(self.window.accounts.status, apply, said, self.load_accounts)

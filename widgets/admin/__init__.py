@@ -1,0 +1,1 @@
+"""The administration window: accounts, devices, grid cells, alarm rules."""
