@@ -14,6 +14,7 @@ from console import __version__
 from console.cli.parser import OneLineParser, accept_anywhere
 from console.cli.store import PROG, open_store, opened
 from console.connection import apply_saved
+from console.logs import setup_logging
 from services.db.migrate import current_revision, head_revision, is_current, upgrade
 from services.db.store import Store
 from services.errors import ServiceError
@@ -39,6 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default zh_CN)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    parser.add_argument(
+        "--self-test",
+        action="store_const",
+        const=cmd_self_test,
+        dest="handler",
+        help="check this installation (database, broker and ingest, video, window) "
+        "offscreen, one line a check; exit 1 if any fails",
+    )
     parser.set_defaults(handler=cmd_run)
     sub = parser.add_subparsers(title="sub-commands", metavar="COMMAND")
 
@@ -127,10 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     apply_saved(args)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    setup_logging(args.verbose)
     handler: Handler = args.handler
     try:
         return handler(args)
@@ -144,6 +150,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # and keep Python from complaining again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from console.self_test import run_self_test
+
+    return run_self_test()
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
