@@ -26,6 +26,19 @@ LANGUAGE = "ui/language"  # "zh_CN" | "en"
 DATABASE = "connection/database"
 BROKER = "connection/broker"
 SITE = "connection/site"
+# Set once the first-run set-up is done (console.first_run): "demo" | "control_room".
+CONNECTION_MODE = "connection/mode"
+# A password is never saved here: the URLs above are kept without one, and the
+# password lives in the keyring under the entry named here ("" for none), or,
+# where the system has no keyring, is asked for at each start (..._ask true).
+DATABASE_KEYRING_ENTRY = "connection/database_keyring_entry"
+DATABASE_ASK = "connection/database_ask_each_start"
+BROKER_KEYRING_ENTRY = "connection/broker_keyring_entry"
+BROKER_ASK = "connection/broker_ask_each_start"
+# The broker client id's first part (the host name follows): brokers that admit
+# client ids by prefix (Mosquitto's clientid_prefixes) are told this one.
+BROKER_CLIENT_PREFIX = "connection/broker_client_prefix"
+DEFAULT_CLIENT_PREFIX = "youyi"
 # The window layout is kept per arrangement of screens (a laptop alone, docked
 # beside two monitors, ...): window/<arrangement>/geometry and .../state.
 WINDOW_GEOMETRY = "geometry"

@@ -26,8 +26,6 @@ import logging
 import os
 import socket
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +34,7 @@ from sqlalchemy import text
 
 from console.cli.parser import number, read_password
 from console.cli.store import opened
+from console.secrets import TOKENS_SERVICE, keyring_errors, usable_keyring
 from services.access.auth import UserService
 from services.access.tokens import DEFAULT_HOURS, MAX_HOURS, SignInTokens, TokenRefusedError
 from services.db.store import Store
@@ -43,7 +42,6 @@ from services.domain import Actor, Principal, Role
 from services.errors import PermissionDeniedError, ServiceError
 
 log = logging.getLogger(__name__)
-KEYRING_SERVICE = "youyi-console"
 
 
 class SignInRequiredError(ServiceError):
@@ -68,7 +66,7 @@ class TokenKeeper:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or Path(platformdirs.user_data_dir("youyi-console", appauthor=False))
-        self._keyring = _usable_keyring()
+        self._keyring = usable_keyring()
 
     @property
     def file(self) -> Path:
@@ -79,14 +77,14 @@ class TokenKeeper:
 
     def get(self, db: str) -> str | None:
         if self._keyring is not None:
-            with _keyring_errors(self._keyring):
-                return self._keyring.get_password(KEYRING_SERVICE, db)  # type: ignore[no-any-return]
+            with keyring_errors(self._keyring):
+                return self._keyring.get_password(TOKENS_SERVICE, db)  # type: ignore[no-any-return]
         return self._read().get(db)
 
     def put(self, db: str, token: str) -> None:
         if self._keyring is not None:
-            with _keyring_errors(self._keyring):
-                self._keyring.set_password(KEYRING_SERVICE, db, token)
+            with keyring_errors(self._keyring):
+                self._keyring.set_password(TOKENS_SERVICE, db, token)
             return
         kept = self._read()
         kept[db] = token
@@ -97,7 +95,7 @@ class TokenKeeper:
             import keyring.errors
 
             with contextlib.suppress(keyring.errors.PasswordDeleteError):
-                self._keyring.delete_password(KEYRING_SERVICE, db)
+                self._keyring.delete_password(TOKENS_SERVICE, db)
             return
         kept = self._read()
         if kept.pop(db, None) is not None:
@@ -125,32 +123,6 @@ class TokenKeeper:
             os.replace(part, self.file)
         except OSError as exc:
             raise ServiceError(f"cannot keep the sign-in in {self.file}: {exc}") from None
-
-
-@contextmanager
-def _keyring_errors(backend: Any) -> Iterator[None]:
-    """A keyring that refuses (locked, the unlock prompt cancelled) is one line."""
-    import keyring.errors
-
-    try:
-        yield
-    except keyring.errors.KeyringError as exc:
-        raise ServiceError(
-            f"the keyring ({backend.name}) refused: {exc or type(exc).__name__}"
-        ) from None
-
-
-def _usable_keyring() -> Any:
-    """The system's keyring, or None where it has none (keyring's ``fail`` and
-    ``null`` backends have no priority)."""
-    try:
-        import keyring
-
-        backend = keyring.get_keyring()
-    except Exception as exc:  # a broken keyring set-up: the file still works
-        log.info("no keyring (%s): sign-ins kept in a file", exc)
-        return None
-    return backend if getattr(backend, "priority", 0) > 0 else None
 
 
 def db_key(store: Store) -> str:
