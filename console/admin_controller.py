@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
@@ -18,12 +19,15 @@ from services.access.accounts import change_role, list_accounts
 from services.access.auth import UserService
 from services.access.permissions import MANAGE_USERS, may, require
 from services.db.store import Store
+from services.district.device_list import edit_device, list_devices
 from services.district.grids import grid_codes
+from services.district.registry import DeviceImport, export_devices, import_devices
 from services.domain import Actor, Principal, Role
 from services.domain.admin import NewAccount
-from services.errors import ServiceError
+from services.errors import RefusedFileError, ServiceError
 from services.workflow.desk import OrderDesk
 from services.workflow.orders import WorkOrderService
+from widgets.admin.device_dialog import DeviceEdit
 from widgets.admin.status_line import StatusLine
 from widgets.admin.window import AdminWindow
 
@@ -66,9 +70,14 @@ class AdminController(QObject):
         a.unlock_requested.connect(self._on_accounts_unlock_requested)
         a.password_requested.connect(self._on_accounts_password_requested)
         a.role_requested.connect(self._on_accounts_role_requested)
+        d = self.window.devices
+        d.edit_requested.connect(self._on_devices_edit_requested)
+        d.import_requested.connect(self._on_devices_import_requested)
+        d.export_requested.connect(self._on_devices_export_requested)
 
     def show(self) -> None:
         self.load_accounts()
+        self.load_devices()
         self.window.show()
         self.window.raise_()
 
@@ -82,26 +91,38 @@ class AdminController(QObject):
     # --- the one path of every change --------------------------------------------
 
     def change(
-        self, status: StatusLine, work: Callable[[], T], said: str, then: Callable[[], None]
+        self,
+        status: StatusLine,
+        work: Callable[[], T],
+        said: str | Callable[[T], str],
+        then: Callable[[], None],
+        problems: Callable[[list[str]], None] | None = None,
     ) -> None:
         """``work`` on the worker after the administrator's right is checked;
-        ``said`` (or the refusal) in ``status``, then ``then`` (a reload)."""
+        ``said`` (or the refusal) in ``status``, then ``then`` (a reload); a
+        refused file's problems, one a record, to ``problems``."""
 
         def checked() -> T:
             require(self.principal, MANAGE_USERS, None)
             return work()
 
-        self.jobs.submit(checked, lambda _r: self._done(status, said, then), self._failed(status))
+        def done(result: T) -> None:
+            status.show_done(said(result) if callable(said) else said)
+            if problems is not None:
+                problems([])
+            then()
 
-    def _done(self, status: StatusLine, said: str, then: Callable[[], None]) -> None:
-        status.show_done(said)
-        then()
+        self.jobs.submit(checked, done, self._failed(status, problems))
 
-    def _failed(self, status: StatusLine) -> Callable[[BaseException], None]:
+    def _failed(
+        self, status: StatusLine, problems: Callable[[list[str]], None] | None = None
+    ) -> Callable[[BaseException], None]:
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, ServiceError):
                 log.error("administration failed", exc_info=exc)
             status.show_error(str(exc) or type(exc).__name__)
+            if problems is not None:
+                problems(exc.problems if isinstance(exc, RefusedFileError) else [])
 
         return failed
 
@@ -165,3 +186,42 @@ class AdminController(QObject):
 
         said = self.tr("%1 changed").replace("%1", login)
         self.change(self.window.accounts.status, apply, said, self.load_accounts)
+
+    # --- devices -------------------------------------------------------------------
+
+    def load_devices(self) -> None:
+        tab = self.window.devices
+        self.jobs.submit(
+            lambda: list_devices(self.store), tab.set_devices, self._failed(tab.status)
+        )
+
+    def _on_devices_edit_requested(self, e: DeviceEdit) -> None:
+        def edit() -> DeviceImport:
+            return edit_device(
+                self.store, e.id, e.name, e.lon, e.lat, e.reporting_interval_s, self.actor
+            )
+
+        said = self.tr("Device %1 saved").replace("%1", e.id)
+        tab = self.window.devices
+        self.change(tab.status, edit, said, self.load_devices, tab.show_problems)
+
+    def _on_devices_import_requested(self, path: Path) -> None:
+        def said(r: DeviceImport) -> str:
+            text = self.tr("%1: %2 devices imported (%3 new, %4 updated)")
+            for key, value in (("%1", path.name), ("%2", r.devices), ("%3", r.added)):
+                text = text.replace(key, str(value))
+            return text.replace("%4", str(r.updated))
+
+        tab = self.window.devices
+        work = lambda: import_devices(self.store, path, self.actor)  # noqa: E731
+        self.change(tab.status, work, said, self.load_devices, tab.show_problems)
+
+    def _on_devices_export_requested(self, path: Path) -> None:
+        def said(n: int) -> str:
+            return (
+                self.tr("%1 devices written to %2").replace("%1", str(n)).replace("%2", str(path))
+            )
+
+        tab = self.window.devices
+        work = lambda: export_devices(self.store, path)  # noqa: E731
+        self.change(tab.status, work, said, lambda: None)

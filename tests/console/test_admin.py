@@ -6,7 +6,9 @@ PostgreSQL."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,8 +19,11 @@ from console.main_window import MainWindow
 from services.access.auth import add_demo_users
 from services.db.store import Store
 from services.domain import Role
+from services.resources import resource
 from tests.support.gui import shown_session, signed_in
-from tests.support.store import cli_sign_in, rows, run
+from tests.support.store import HEADER, c01, cli_sign_in, rows, run
+from widgets.admin.device_dialog import DeviceEdit
+from widgets.admin.device_model import OFFLINE
 
 
 @pytest.fixture
@@ -55,8 +60,8 @@ def audit_of(store: Store, subject: str) -> list[tuple[object, ...]]:
     )
 
 
-def wait_status(qtbot: QtBot, admin: AdminController, text: str) -> None:
-    status = admin.window.accounts.status
+def wait_status(qtbot: QtBot, admin: AdminController, text: str, tab: str = "accounts") -> None:
+    status = getattr(admin.window, tab).status
     qtbot.waitUntil(lambda: status.text() == text, timeout=5000)
 
 
@@ -149,3 +154,82 @@ def test_disable_enable_password_and_role(
     tab.filter.setText("G11")
     assert tab.proxy.rowCount() == 2  # the supervisor's G11 and now the officer's
     assert tab.proxy.index(0, 0).data(Qt.ItemDataRole.DisplayRole) in {"officer", "supervisor"}
+
+
+def exported(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> dict[str, dict[str, str]]:
+    """The registry as ``youyi-console devices export`` writes it, by id."""
+    out = tmp_path / "exported.csv"
+    cli(store, capsys, "devices", "export", str(out))
+    lines = [line for line in out.read_text("utf-8-sig").splitlines() if not line.startswith("#")]
+    return {r["id"]: r for r in csv.DictReader(lines)}
+
+
+def test_devices_import_edit_and_offline(
+    qtbot: QtBot,
+    store: Store,
+    tmp_path: Path,
+    admin_window: tuple[MainWindow, AdminController],
+    cli_admin: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, admin = admin_window
+    tab = admin.window.devices
+    demo = resource("demo", "devices.csv")
+    tab.import_requested.emit(demo)
+    qtbot.waitUntil(lambda: tab.status.text().startswith("devices.csv: "), timeout=10000)
+    assert not tab.status.is_error, tab.status.text()
+    before = exported(store, tmp_path, capsys)
+    assert len(before) > 0
+    qtbot.waitUntil(lambda: tab.model.rowCount() == len(before), timeout=5000)
+    assert audit_of(store, "devices.csv") == [("devices.import", "admin")]
+
+    device = next(d for d in before.values() if d["lon"] and d["kind"] == "elevator")
+    lon, lat = float(device["lon"]) + 0.0001, float(device["lat"])
+    tab.edit_requested.emit(DeviceEdit(device["id"], "改名的电梯", lon, lat, 600))
+    wait_status(qtbot, admin, f"Device {device['id']} saved", "devices")
+    after = exported(store, tmp_path, capsys)[device["id"]]
+    assert (after["name"], after["reporting_interval_s"]) == ("改名的电梯", "600")
+    assert abs(float(after["lon"]) - lon) < 1e-9
+    assert audit_of(store, f"{device['id']}.csv") == [("devices.import", "admin")]
+
+    tab.edit_requested.emit(DeviceEdit(device["id"], "出界", 121.9, 31.0, 600))
+    qtbot.waitUntil(lambda: tab.status.is_error, timeout=5000)
+    assert "outside the district" in tab.status.text() and "\n" not in tab.status.text()
+    assert exported(store, tmp_path, capsys)[device["id"]]["name"] == "改名的电梯"
+
+    with store.transaction() as tx:
+        tx.conn.exec_driver_sql(f"UPDATE devices SET online = false WHERE id = '{device['id']}'")
+    admin.load_devices()
+    qtbot.waitUntil(lambda: tab.select(device["id"]) and tab.selected().online is False)  # type: ignore[union-attr]
+    row = tab.table.currentIndex()
+    assert row.siblingAtColumn(7).data(Qt.ItemDataRole.ForegroundRole) == OFFLINE
+    tab.kind.setCurrentIndex(tab.kind.findData("elevator"))
+    assert 0 < tab.proxy.rowCount() < tab.model.rowCount()
+    tab.text.setText(device["id"])
+    assert tab.proxy.rowCount() == 1
+
+
+def test_a_bad_device_file_is_refused_by_record(
+    qtbot: QtBot,
+    store: Store,
+    tmp_path: Path,
+    admin_window: tuple[MainWindow, AdminController],
+) -> None:
+    _, admin = admin_window
+    tab = admin.window.devices
+    lon, lat = c01(store)
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        f"{HEADER}\nEL-9001,elevator,梯,C01,{lon},{lat},CAM-001,300\n"
+        f"EL-9002,lift,梯,C01,{lon},{lat},CAM-001,300\n",
+        encoding="utf-8",
+    )
+    tab.import_requested.emit(bad)
+    qtbot.waitUntil(lambda: tab.status.is_error, timeout=5000)
+    assert tab.status.text().startswith("bad.csv: nothing imported, 1 problem: line 3 (EL-9002)")
+    assert tab.problems.isVisibleTo(tab) and tab.problems.count() == 1
+    assert tab.problems.item(0).text().startswith("line 3 (EL-9002): unknown kind 'lift'")
+    assert rows(store, "SELECT count(*) FROM devices") == [(0,)]
+    assert rows(store, "SELECT count(*) FROM audit_log WHERE action = 'devices.import'") == [(0,)]

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from widgets.admin.accounts_tab import AccountsTab
+from widgets.admin.devices_tab import DevicesTab
 
 WINDOW_SIZE = (1180, 760)
 
@@ -19,14 +20,12 @@ class AdminWindow(QDialog):
         self.resize(*WINDOW_SIZE)
         self.tabs = QTabWidget(self)
         self.accounts = AccountsTab(self.tabs)
-        self.tabs.addTab(self.accounts, "")
+        self.devices = DevicesTab(self.tabs)
+        for tab in (self.accounts, self.devices):
+            self.tabs.addTab(tab, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.tabs)
-        self.retranslate()
-
-    def add_tab(self, tab: QWidget) -> None:
-        self.tabs.addTab(tab, "")
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
