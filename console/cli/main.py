@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import socket
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -135,10 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    apply_saved(args)
     setup_logging(args.verbose)
     handler: Handler = args.handler
     try:
+        apply_saved(args)
         return handler(args)
     except ServiceError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
@@ -197,6 +196,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Start the console.  On the embedded default (no --db, no $YOUYI_DB) the
     SQLite file is migrated, the demo district loaded on first start, and live
     demo traffic runs beside the window (own broker, ingest, simulator)."""
+    from console.first_run import prepare
+
+    if not prepare(args):  # the set-up dialog or a password prompt was closed
+        return 0
     embedded = not (args.db or os.environ.get("YOUYI_DB"))
     store = Store(args.db)
     try:
@@ -269,13 +272,14 @@ def _start_traffic(args: argparse.Namespace, url: str, *, demo: bool) -> _Traffi
     store = Store(url)
     try:
         if broker:
+            from console.connection import client_id
             from services.bus import BrokerSettings
             from services.ingest.service import IngestService
 
-            settings = BrokerSettings.from_url(broker, client_id=f"youyi-{socket.gethostname()}")
+            settings = BrokerSettings.from_url(broker, client_id=client_id())
             runner: Any = IngestService(store, settings, args.site)
             runner.start()
-            log.info("ingesting %s/# from %s", args.site, broker)
+            log.info("ingesting %s/# from %s:%s", args.site, settings.host, settings.port)
         else:
             from console.demo_runtime import DemoRuntime
 
