@@ -20,9 +20,11 @@ from services.access.auth import UserService
 from services.access.permissions import MANAGE_USERS, may, require
 from services.db.store import Store
 from services.district.device_list import edit_device, list_devices
-from services.district.grids import grid_codes
+from services.district.geo import read_cells
+from services.district.grids import GridImport, grid_codes, import_grids
+from services.district.map import load_district_map, polygons_of
 from services.district.registry import DeviceImport, export_devices, import_devices
-from services.domain import Actor, Principal, Role
+from services.domain import Actor, DistrictMap, MapCell, Principal, Role
 from services.domain.admin import NewAccount
 from services.errors import RefusedFileError, ServiceError
 from services.workflow.desk import OrderDesk
@@ -74,10 +76,14 @@ class AdminController(QObject):
         d.edit_requested.connect(self._on_devices_edit_requested)
         d.import_requested.connect(self._on_devices_import_requested)
         d.export_requested.connect(self._on_devices_export_requested)
+        g = self.window.grids
+        g.preview_requested.connect(self._on_grids_preview_requested)
+        g.import_requested.connect(self._on_grids_import_requested)
 
     def show(self) -> None:
         self.load_accounts()
         self.load_devices()
+        self.load_grid_map()
         self.window.show()
         self.window.raise_()
 
@@ -225,3 +231,51 @@ class AdminController(QObject):
         tab = self.window.devices
         work = lambda: export_devices(self.store, path)  # noqa: E731
         self.change(tab.status, work, said, lambda: None)
+
+    # --- grid cells ----------------------------------------------------------------
+
+    def load_grid_map(self) -> None:
+        tab = self.window.grids
+        read = lambda: load_district_map(self.store)  # noqa: E731
+        self.jobs.submit(read, tab.set_current, self._failed(tab.status))
+
+    def _on_grids_preview_requested(self, path: Path) -> None:
+        """A dry run of the import (refused as the import would be), and the
+        file's cells with the registered devices for the map."""
+
+        def preview() -> tuple[DistrictMap, GridImport]:
+            require(self.principal, MANAGE_USERS, None)
+            result = import_grids(self.store, path, self.actor, dry_run=True)
+            cells = tuple(
+                MapCell(c.code, c.name, c.block_code, c.block_name, polygons_of(c.geojson))
+                for c in read_cells(path)
+            )
+            return DistrictMap(cells, load_district_map(self.store).devices), result
+
+        tab = self.window.grids
+        tab.clear_preview()
+        tab.status.show_done(self.tr("Reading %1…").replace("%1", path.name))
+        failed = self._failed(tab.status, tab.show_problems)
+        self.jobs.submit(preview, lambda found: self._previewed(path, *found), failed)
+
+    def _previewed(self, path: Path, district: DistrictMap, r: GridImport) -> None:
+        counts = (r.cells, r.added, r.removed_codes, r.moved_communities, r.moved_devices)
+        self.window.grids.show_preview(path, district, counts)
+        self.window.grids.status.show_done(self.tr("Check the preview, then confirm or cancel"))
+
+    def _on_grids_import_requested(self, path: Path) -> None:
+        def said(r: GridImport) -> str:
+            text = self.tr("%1: %2 grid cells imported (%3 new, %4 removed); %5 moved")
+            values = (path.name, r.cells, r.added, r.removed, r.moved)
+            for i, value in enumerate(values, 1):
+                text = text.replace(f"%{i}", str(value))
+            return text
+
+        def then() -> None:
+            tab.clear_preview()
+            self.load_grid_map()
+            self.load_devices()
+
+        tab = self.window.grids
+        work = lambda: import_grids(self.store, path, self.actor)  # noqa: E731
+        self.change(tab.status, work, said, then, tab.show_problems)

@@ -59,12 +59,24 @@ def grid_names(store: Store) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True, slots=True)
 class GridImport:
-    """What ``import_grids`` did."""
+    """What ``import_grids`` did (or, with ``dry_run``, would do)."""
 
     cells: int
     added: int
     removed: int
     moved: int  # communities and devices now in another cell
+    moved_communities: int = 0
+    moved_devices: int = 0
+    removed_codes: tuple[str, ...] = ()
+    dry_run: bool = False
+
+
+class _DryRunError(Exception):
+    """Rolls a dry run's transaction back, carrying what it would have done."""
+
+    def __init__(self, result: GridImport) -> None:
+        super().__init__("dry run")
+        self.result = result
 
 
 def load_grid_index(conn: Connection) -> GridIndex:
@@ -82,23 +94,38 @@ def load_grid_index(conn: Connection) -> GridIndex:
     return GridIndex(cell_from_text(*r) for r in rows)
 
 
-def import_grids(store: Store, path: Path, actor: Actor = SYSTEM) -> GridImport:
-    """Replace the district's grid cells by those of a GeoJSON file (audited)."""
+def import_grids(
+    store: Store, path: Path, actor: Actor = SYSTEM, *, dry_run: bool = False
+) -> GridImport:
+    """Replace the district's grid cells by those of a GeoJSON file (audited).
+
+    ``dry_run`` does the same work, refusals included, and rolls it back: what
+    the import would do, with nothing changed and nothing audited (a preview)."""
     index = GridIndex(read_cells(path))
-    with store.transaction() as tx:
-        conn = tx.conn
-        block_rows, cell_rows = district_rows(index)
-        bulk.upsert(conn, _blocks, "code", block_rows)
-        added, _ = bulk.upsert(conn, _cells, "code", cell_rows)
-        moved = place_again(conn, index, path.name)
-        gone = sorted(set(conn.execute(select(_cells.c.code)).scalars()) - set(index.codes))
-        _remove_cells(conn, gone, path.name)
-        detail = {"file": path.name, "cells": len(index.cells), "added": added,
-                  "removed": gone, "moved": moved}  # fmt: skip
-        audit.append(conn, datetime.now(UTC), actor, "grids.import", path.name[:96], detail)
-        tx.notify(Change("grid_cells", 0, 0, "imported", actor.console))
+    try:
+        with store.transaction() as tx:
+            conn = tx.conn
+            block_rows, cell_rows = district_rows(index)
+            bulk.upsert(conn, _blocks, "code", block_rows)
+            added, _ = bulk.upsert(conn, _cells, "code", cell_rows)
+            moves: dict[str, int] = {}
+            moved = place_again(conn, index, path.name, moves)
+            gone = sorted(set(conn.execute(select(_cells.c.code)).scalars()) - set(index.codes))
+            _remove_cells(conn, gone, path.name)
+            result = GridImport(
+                len(index.cells), added, len(gone), moved,
+                moves.get("community", 0), moves.get("device", 0), tuple(gone), dry_run,
+            )  # fmt: skip
+            if dry_run:
+                raise _DryRunError(result)
+            detail = {"file": path.name, "cells": len(index.cells), "added": added,
+                      "removed": gone, "moved": moved}  # fmt: skip
+            audit.append(conn, datetime.now(UTC), actor, "grids.import", path.name[:96], detail)
+            tx.notify(Change("grid_cells", 0, 0, "imported", actor.console))
+    except _DryRunError as done:
+        return done.result
     log.info("%s: %d grid cells imported, %d removed", path.name, len(index.cells), len(gone))
-    return GridImport(len(index.cells), added, len(gone), moved)
+    return result
 
 
 def district_rows(index: GridIndex) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -119,9 +146,12 @@ def district_rows(index: GridIndex) -> tuple[list[dict[str, Any]], list[dict[str
     return block_rows, cell_rows
 
 
-def place_again(conn: Connection, index: GridIndex, source: str) -> int:
+def place_again(
+    conn: Connection, index: GridIndex, source: str, moves: dict[str, int] | None = None
+) -> int:
     """Give every community and device with coordinates the cell it lies in;
-    returns how many changed cell.  Refuses if one would lie outside."""
+    returns how many changed cell (``moves``, if given, gets the count of each
+    noun: ``community``, ``device``).  Refuses if one would lie outside."""
     moved = 0
     problems: list[str] = []
     for model, key, noun in ((Community, "code", "community"), (Device, "id", "device")):
@@ -141,6 +171,8 @@ def place_again(conn: Connection, index: GridIndex, source: str) -> int:
         if changes:
             conn.execute(update(table).where(table.c[key] == bindparam("_key")), changes)
         moved += len(changes)
+        if moves is not None:
+            moves[noun] = len(changes)
     if problems:
         raise RefusedFileError(source, problems)
     return moved

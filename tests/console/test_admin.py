@@ -7,6 +7,7 @@ PostgreSQL."""
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from console.admin_controller import AdminController
 from console.main_window import MainWindow
 from services.access.auth import add_demo_users
+from services.db.demo import load_demo_district
 from services.db.store import Store
 from services.domain import Role
 from services.resources import resource
@@ -233,3 +235,78 @@ def test_a_bad_device_file_is_refused_by_record(
     assert tab.problems.item(0).text().startswith("line 3 (EL-9002): unknown kind 'lift'")
     assert rows(store, "SELECT count(*) FROM devices") == [(0,)]
     assert rows(store, "SELECT count(*) FROM audit_log WHERE action = 'devices.import'") == [(0,)]
+
+
+def swapped_grids(tmp_path: Path) -> Path:
+    """The demo district with the shapes of G11 and G12 swapped."""
+    data = json.loads(resource("demo", "grids.geojson").read_text("utf-8"))
+    f11, f12 = data["features"][0], data["features"][1]
+    f11["geometry"], f12["geometry"] = f12["geometry"], f11["geometry"]
+    path = tmp_path / "swapped.geojson"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_grid_import_previewed_then_confirmed(
+    qtbot: QtBot,
+    store: Store,
+    tmp_path: Path,
+    admin_window: tuple[MainWindow, AdminController],
+    cli_admin: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    load_demo_district(store)  # with its devices, so that some move
+    _, admin = admin_window
+    tab = admin.window.grids
+    before = rows(store, "SELECT code, geometry FROM grid_cells ORDER BY code")
+    lon, lat = c01(store)
+    was = cli(store, capsys, "grids", "locate", str(lon), str(lat))
+    moving = rows(
+        store,
+        "SELECT (SELECT count(*) FROM communities WHERE grid_code IN ('G11', 'G12')), "
+        "(SELECT count(*) FROM devices WHERE grid_code IN ('G11', 'G12'))",
+    )[0]
+    path = swapped_grids(tmp_path)
+    tab.preview_requested.emit(path)
+    qtbot.waitUntil(lambda: tab.path == path, timeout=10000)
+    summary = tab.summary.text()
+    assert "9 grid cells, 0 new" in summary and "Removed: —" in summary
+    assert f"Communities moving to another cell: {moving[0]}" in summary
+    assert f"Devices moving to another cell: {moving[1]}" in summary
+    shown, held = tab.map.cell_layer.info, {c.code: c for c in tab.current.cells}  # type: ignore[union-attr]
+    assert sorted(shown) == sorted(held) and shown["G11"].polygons != held["G11"].polygons
+    assert rows(store, "SELECT code, geometry FROM grid_cells ORDER BY code") == before
+    assert audit_of(store, "swapped.geojson") == []  # a preview changes nothing
+
+    tab.confirm_button.click()
+    qtbot.waitUntil(
+        lambda: tab.status.text().startswith("swapped.geojson: 9 grid cells"), timeout=10000
+    )
+    assert tab.path is None and not tab.confirm_button.isEnabled()
+    now = cli(store, capsys, "grids", "locate", str(lon), str(lat))
+    assert {was.split()[-2], now.split()[-2]} == {"G11", "G12"}
+    assert audit_of(store, "swapped.geojson") == [("grids.import", "admin")]
+
+
+def test_a_bad_grid_file_is_refused_by_feature(
+    qtbot: QtBot,
+    store: Store,
+    tmp_path: Path,
+    admin_window: tuple[MainWindow, AdminController],
+) -> None:
+    _, admin = admin_window
+    tab = admin.window.grids
+    before = rows(store, "SELECT code, geometry FROM grid_cells ORDER BY code")
+    bad = tmp_path / "grids.geojson"
+    bad.write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", '
+        '"properties": {"code": "G11"}, "geometry": null}]}'
+    )
+    tab.preview_requested.emit(bad)
+    qtbot.waitUntil(lambda: tab.status.is_error, timeout=5000)
+    assert tab.status.text() == (
+        "grids.geojson features[0] (G11): missing or empty properties: name, block, block_name"
+    )
+    assert tab.path is None and not tab.confirm_button.isEnabled()
+    assert rows(store, "SELECT code, geometry FROM grid_cells ORDER BY code") == before
+    assert rows(store, "SELECT count(*) FROM audit_log WHERE action = 'grids.import'") == [(0,)]

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from widgets.admin.accounts_tab import AccountsTab
 from widgets.admin.devices_tab import DevicesTab
+from widgets.admin.grids_tab import GridsTab
 
 WINDOW_SIZE = (1180, 760)
 
@@ -21,7 +22,8 @@ class AdminWindow(QDialog):
         self.tabs = QTabWidget(self)
         self.accounts = AccountsTab(self.tabs)
         self.devices = DevicesTab(self.tabs)
-        for tab in (self.accounts, self.devices):
+        self.grids = GridsTab(self.tabs)
+        for tab in (self.accounts, self.devices, self.grids):
             self.tabs.addTab(tab, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
