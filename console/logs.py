@@ -75,11 +75,8 @@ def setup_logging(verbose: bool = False, folder: Path | None = None) -> Path | N
     """Log to stderr and to the rotating file in ``folder`` (the user's log folder);
     the file, or None when it cannot be written (said on stderr, never fatal).
     Called again, it replaces what it set up before."""
+    reset_logging()
     root = logging.getLogger()
-    for handler in _installed:
-        root.removeHandler(handler)
-        handler.close()
-    _installed.clear()
     formatter, secrets = logging.Formatter(FORMAT), SecretFilter()
     stderr = _Stderr()
     stderr.setLevel(logging.INFO if verbose else logging.WARNING)
@@ -102,6 +99,15 @@ def setup_logging(verbose: bool = False, folder: Path | None = None) -> Path | N
         root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
+
+
+def reset_logging() -> None:
+    """Remove (and close) what ``setup_logging`` set up."""
+    root = logging.getLogger()
+    for handler in _installed:
+        root.removeHandler(handler)
+        handler.close()
+    _installed.clear()
 
 
 def current_log_file() -> Path | None:

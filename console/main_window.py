@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from console import __version__
 from console import settings as keys
+from console.diagnostics import copy_diagnostics
 from console.docks import DOCKS, DockSpec
 from console.settings_flow import open_settings
 from services.domain import Principal
@@ -178,6 +179,10 @@ class MainWindow(QMainWindow):
         self.sign_out_action.triggered.connect(self.sign_out_requested)
 
         self.help_menu = bar.addMenu("")
+        # Versions, settings without secrets, screens and the log's tail (console/diagnostics.py).
+        self.diagnostics_action = self.help_menu.addAction("")
+        self.diagnostics_action.setObjectName("diagnosticsAction")
+        self.diagnostics_action.triggered.connect(lambda: copy_diagnostics(self))
         self.about_action = self.help_menu.addAction("")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_triggered)
@@ -232,6 +237,7 @@ class MainWindow(QMainWindow):
         self.account_menu.setTitle(self.tr("&Account"))
         self.sign_out_action.setText(self.tr("&Sign out / switch user"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.diagnostics_action.setText(self.tr("Copy &diagnostics"))
         self.about_action.setText(self.tr("&About"))
         #: %1 is the database's kind and place, e.g. "SQLite · /home/op/youyi.db"
         self.status.set_database(self.tr("Database: %1").replace("%1", self.db_label))
