@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from console import secrets
@@ -61,7 +61,7 @@ def split_password(part: str, url: str) -> tuple[str, str | None]:
             return url, None  # resolve_url says what is wrong with it, later
         if parsed.password is None:
             return url, None
-        bare = parsed.set(password=None).render_as_string(hide_password=False)
+        bare = without_password(parsed)
         return bare, str(parsed.password)
     try:
         split = urlsplit(url.strip())
@@ -72,6 +72,11 @@ def split_password(part: str, url: str) -> tuple[str, str | None]:
     if not (at and colon):
         return url, None
     return urlunsplit(split._replace(netloc=f"{user}@{hostport}")), unquote(password)
+
+
+def without_password(url: URL) -> str:
+    """``url`` as text without its password (``URL.set`` ignores a None)."""
+    return url._replace(password=None).render_as_string(hide_password=False)
 
 
 def with_password(part: str, url: str, password: str) -> str:

@@ -29,7 +29,15 @@ from sqlalchemy.engine import URL
 
 from console import secrets
 from console import settings as keys
-from console.connection import BROKER, DATABASE, PARTS, client_id, is_set_up, save_part
+from console.connection import (
+    BROKER,
+    DATABASE,
+    PARTS,
+    client_id,
+    is_set_up,
+    save_part,
+    without_password,
+)  # fmt: skip
 from console.connection import with_password as put_password
 from console.jobs import Jobs
 from console.setup_checks import (
@@ -177,7 +185,7 @@ def save_choice(dialog: SetupDialog, args: argparse.Namespace) -> None:
     db_part, broker_part = PARTS
     form, broker = dialog.database_form(), dialog.broker_form()
     url = database_url(form)
-    bare = url.set(password=None).render_as_string(hide_password=False)
+    bare = without_password(url)
     ask = secrets.usable_keyring() is None
     _save(db_part, bare, form.password, ask)
     args.db = url.render_as_string(hide_password=False)

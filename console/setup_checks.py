@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from console.cli.sign_in import has_administrator
+from console.connection import without_password
 from services.bus import BrokerSettings, MqttBus
 from services.db.engine import first_line
 from services.db.migrate import alembic_config, stored_revision, upgrade
@@ -90,7 +91,7 @@ def revisions() -> list[str]:
 
 def upgrade_command(url: URL) -> str:
     """The command line that brings the database at ``url`` up to date."""
-    bare = url.set(password=None).render_as_string(hide_password=False)
+    bare = without_password(url)
     return f"youyi-console --db {shlex.quote(bare)} db upgrade"
 
 

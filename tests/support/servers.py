@@ -275,3 +275,22 @@ async def _pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> Non
     while data := await source.read(65536):
         sink.write(data)
         await sink.drain()
+
+
+class TlsMosquitto(ThrowawayMosquitto):
+    """Mosquitto with a second listener, TLS on ``tls_port``, serving ``cert`` and
+    ``key`` (signed by ``ca``); ``extra`` lines end its configuration (an account
+    file, ``clientid_prefixes``, ``require_certificate true``)."""
+
+    def __init__(self, ca: Path, cert: Path, key: Path, extra: str = "") -> None:
+        super().__init__()
+        self.tls_port = free_port()
+        self.tls_url = f"mqtts://127.0.0.1:{self.tls_port}"
+        listener = (
+            f"listener {self.tls_port} 127.0.0.1\ncafile {ca}\ncertfile {cert}\nkeyfile {key}\n"
+        )
+        self.conf.write_text(self.conf.read_text() + listener + extra)
+
+    def start(self, timeout: float = 15.0) -> None:
+        super().start(timeout)
+        wait_for_port(self.tls_port, timeout=timeout)
