@@ -9,13 +9,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from services.domain import Role
 from services.domain.admin import Account
 from widgets.admin.account_dialog import AccountDialog, PasswordDialog
 from widgets.admin.account_model import AccountModel, AccountRole, filter_proxy
+from widgets.admin.row_table import row_table
 from widgets.admin.status_line import StatusLine
 
 
@@ -45,14 +43,7 @@ class AccountsTab(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.proxy, self)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.add_button = QPushButton(self)
         self.role_button = QPushButton(self)

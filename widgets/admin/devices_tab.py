@@ -9,16 +9,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from PySide6.QtWidgets import (
 from services.domain.admin import RegisteredDevice
 from widgets.admin.device_dialog import DeviceDialog
 from widgets.admin.device_model import DeviceFilter, DeviceModel, DeviceRole
+from widgets.admin.row_table import row_table
 from widgets.admin.status_line import StatusLine
 from widgets.combos import refill
 from widgets.labels import label
@@ -52,14 +50,7 @@ class DevicesTab(QWidget):
         for box in (self.kind, self.grid):
             box.currentIndexChanged.connect(self._on_filter_changed)
         self.text.textChanged.connect(self._on_filter_changed)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.proxy, self)
         self.table.doubleClicked.connect(lambda _i: self.ask_edit())
         self.edit_button, self.import_button = QPushButton(self), QPushButton(self)
         self.export_button = QPushButton(self)

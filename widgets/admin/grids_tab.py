@@ -41,6 +41,7 @@ class GridsTab(QWidget):
         self.choose_button.clicked.connect(self.ask_file)
         self.heading = QLabel(self)
         self.heading.setObjectName("previewHeading")
+        self.heading.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setObjectName("previewSummary")
         self.summary.setWordWrap(True)
