@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -89,7 +90,8 @@ class SetupDialog(QDialog):
         self.problems.hide()
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.demo_text)
-        self.pages.addWidget(self._room_page())
+        self.room_page = self._room_page()
+        self.pages.addWidget(self.room_page)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -106,6 +108,7 @@ class SetupDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
         self._retranslate()
+        self._show_page(0)
         self._update_start()
 
     def _room_page(self) -> QWidget:
@@ -173,8 +176,16 @@ class SetupDialog(QDialog):
     # --- inside -----------------------------------------------------------------
 
     def _on_room_radio_toggled(self, on: bool) -> None:
-        self.pages.setCurrentIndex(1 if on else 0)
+        self._show_page(1 if on else 0)
         self._update_start()
+
+    def _show_page(self, index: int) -> None:
+        """Only the page shown counts for the dialog's size (the demo's is short)."""
+        for i, page in enumerate((self.demo_text, self.room_page)):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.pages.setCurrentIndex(index)
+        self.adjustSize()
 
     def _on_migrate_button_clicked(self) -> None:
         self.migrate_button.setEnabled(False)
