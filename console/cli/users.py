@@ -10,6 +10,7 @@ from typing import Any
 from console.cli.parser import read_password
 from console.cli.sign_in import administrator
 from console.cli.store import opened
+from services.access.accounts import change_role
 from services.access.auth import UserService
 from services.domain import Actor, Role
 from services.text_rules import shown
@@ -39,6 +40,14 @@ def add_user_commands(sub: Any) -> None:
     p = u_sub.add_parser("unlock", help="let an account locked by wrong passwords sign in again")
     p.add_argument("login", metavar="LOGIN")
     p.set_defaults(handler=cmd_users_unlock)
+    p = u_sub.add_parser("role", help="give an account another role (its kept sign-ins end)")
+    p.add_argument("login", metavar="LOGIN")
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument(
+        "--grid", action="append", default=[], metavar="CODE", help="a supervisor's grid cell"
+    )
+    p.add_argument("--unit", metavar="CODE", help="the unit an officer belongs to")
+    p.set_defaults(handler=cmd_users_role)
     u_sub.add_parser("list", help="every account").set_defaults(handler=cmd_users_list)
 
 
@@ -85,6 +94,15 @@ def cmd_users_unlock(args: argparse.Namespace) -> int:
     with _as_administrator(args) as (users, actor):
         users.unlock(args.login, actor=actor)
     print(f"{args.login} unlocked")
+    return 0
+
+
+def cmd_users_role(args: argparse.Namespace) -> int:
+    with _as_administrator(args) as (users, actor):
+        change_role(users, args.login, Role(args.role), args.grid, args.unit, actor=actor)
+        p = users.principal(args.login)
+    where = ", ".join(sorted(p.grids)) or p.unit or ""
+    print(f"{p.login} is now {p.role.value}{': ' + where if where else ''}; kept sign-ins ended")
     return 0
 
 

@@ -1,6 +1,7 @@
 """The accounts as the administration screen lists them (with their lock), and
 a change of role: the rules of ``UserService.add_user`` for the new role (a
-supervisor's grid cells, an officer's unit), audited as ``user.role``."""
+supervisor's grid cells, an officer's unit), audited as ``user.role``, the
+account's kept sign-ins ended (the console's screen and ``users role`` alike)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from collections.abc import Iterable
 from sqlalchemy import delete, insert, select, update
 
 from services import audit
-from services.access.auth import UserService, _check_refs
-from services.db.models import User, table_of, user_grids
+from services.access.auth import UserService, check_refs
+from services.db.models import SignInToken, User, table_of, user_grids
 from services.db.store import Store
 from services.domain import Actor, Role
 from services.domain.admin import Account
@@ -19,6 +20,7 @@ from services.errors import NotFoundError, ValidationError
 
 log = logging.getLogger(__name__)
 _users = table_of(User)
+_tokens = table_of(SignInToken)
 
 
 def list_accounts(store: Store) -> list[Account]:
@@ -63,13 +65,15 @@ def change_role(
         raise ValidationError("an officer belongs to a unit (--unit)")
     was = users.principal(login)
     with users.store.transaction() as tx:
-        _check_refs(tx.conn, grid_list, unit)
+        check_refs(tx.conn, grid_list, unit)
         done = tx.conn.execute(
             update(_users).where(_users.c.login == login).values(role=role.value, unit_code=unit)
         ).rowcount
         if not done:
             raise NotFoundError(f"no user {login!r}")
         tx.conn.execute(delete(user_grids).where(user_grids.c.user_id == was.user_id))
+        # Kept sign-ins end, as with a new password: they were given to the old role.
+        tx.conn.execute(delete(_tokens).where(_tokens.c.user_id == was.user_id))
         if grid_list:
             rows = [{"user_id": was.user_id, "grid_code": g} for g in grid_list]
             tx.conn.execute(insert(user_grids), rows)

@@ -130,7 +130,7 @@ class UserService:
             conn = tx.conn
             if conn.execute(select(_users.c.id).where(_users.c.login == login)).first():
                 raise ValidationError(f"user {login!r} exists already")
-            _check_refs(conn, grid_list, unit)
+            check_refs(conn, grid_list, unit)
             user_id = conn.execute(
                 insert(_users)
                 .values(
@@ -170,7 +170,7 @@ class UserService:
         if p.role is Role.SUPERVISOR and not grid_list:
             raise ValidationError("a grid supervisor needs at least one grid cell (--grid)")
         with self.store.transaction() as tx:
-            _check_refs(tx.conn, grid_list, None)
+            check_refs(tx.conn, grid_list, None)
             tx.conn.execute(delete(user_grids).where(user_grids.c.user_id == p.user_id))
             if grid_list:
                 rows = [{"user_id": p.user_id, "grid_code": g} for g in grid_list]
@@ -302,7 +302,7 @@ def _principal(row: Any, grids: frozenset[str]) -> Principal:
     )
 
 
-def _check_refs(conn: Connection, grids: list[str], unit: str | None) -> None:
+def check_refs(conn: Connection, grids: list[str], unit: str | None) -> None:
     if grids:
         known = set(conn.execute(select(_cells.c.code).where(_cells.c.code.in_(grids))).scalars())
         for g in grids:

@@ -169,6 +169,7 @@ def test_administration_needs_an_administrator_once_there_is_one(
         ("users", "list"),
         ("users", "disable", "root1"),
         ("users", "passwd", "root1", "--password-stdin"),
+        ("users", "role", "root1", "--role", "operator"),
         ("grids", "import", grids),
         ("devices", "import", devices),
         ("db", "seed-demo"),
@@ -203,6 +204,15 @@ def test_administration_needs_an_administrator_once_there_is_one(
         )
     assert by["devices.import"] == "root1" and by["user.passwd"] == "wang"
     assert _count(store, "devices") > 0
+    # A change of role, by the administrator: audited, and wang's kept sign-in ends.
+    assert _run(store, "users", "role", "wang", "--role", "supervisor", "--grid", "G12") == 0
+    assert "wang is now supervisor: G12; kept sign-ins ended" in capsys.readouterr().out
+    assert UserService(store).principal("wang").grids == frozenset({"G12"})
+    assert _count(store, "sign_in_tokens") == 1  # root1's own
+    assert _run(store, "users", "role", "wang", "--role", "supervisor") == 2
+    assert "needs at least one grid cell" in _error(capsys)
+    assert _run(store, "users", "role", "nobody", "--role", "operator") == 2
+    assert "no user 'nobody'" in _error(capsys)
 
 
 def test_on_a_terminal_user_asks_for_the_password_once(
