@@ -75,7 +75,8 @@ def needs_set_up(args: argparse.Namespace, environ: Mapping[str, str] = os.envir
     from console.app import quit_after_ms
 
     given = args.db or args.broker or environ.get("YOUYI_DB") or environ.get("YOUYI_BROKER")
-    return not given and not is_set_up() and quit_after_ms() is None
+    demo = getattr(args, "demo", False)  # bash build/demo: the embedded default, no dialog
+    return not given and not demo and not is_set_up() and quit_after_ms() is None
 
 
 def prepare(args: argparse.Namespace) -> bool:

@@ -21,6 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="youyi-test-config-")
 # Likewise the data folder: spools, the audit signing key and its checkpoints.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="youyi-test-data-")
+# And the log folder (console/logs.py: the user's state folder).
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="youyi-test-state-")
 # And the pictures folder, where the wall saves snapshots (platformdirs reads it
 # from user-dirs.dirs, else takes ~/Pictures).
 Path(os.environ["XDG_CONFIG_HOME"], "user-dirs.dirs").write_text(

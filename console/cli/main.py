@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-demo", action="store_true", help="no simulated traffic on the embedded default"
     )
     parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="nothing saved yet: start on the embedded default without the first-run "
+        "set-up dialog (bash build/demo)",
+    )
+    parser.add_argument(
         "--user",
         metavar="LOGIN",
         help="the account to act as: for the console, the demo's account to start as "

@@ -320,3 +320,14 @@ def test_no_keyring_asks_the_password_at_each_start(
         assert prepare(args)
         assert make_url(args.db).password == PG_PASSWORD
     assert PG_PASSWORD not in settings_text(fresh_settings)
+
+
+def test_the_set_up_is_asked_on_a_first_run_but_not_by_build_demo() -> None:
+    from console.cli.main import build_parser
+    from console.first_run import needs_set_up
+
+    parser = build_parser()
+    assert needs_set_up(parser.parse_args([]), environ={})  # nothing saved, nothing given
+    assert not needs_set_up(parser.parse_args(["--demo"]), environ={})  # bash build/demo
+    assert not needs_set_up(parser.parse_args(["--db", "sqlite:///x.db"]), environ={})
+    assert not needs_set_up(parser.parse_args([]), environ={"YOUYI_DB": "sqlite:///x.db"})
