@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from widgets.video import session as video_session
 from widgets.video.player import PlayerOptions
-from widgets.video.vlc_image import ImageSession
+from widgets.video.vlc_probe import probe_libvlc
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
 TICK_MS = 200
@@ -95,6 +95,11 @@ class MediaPane(QWidget):
     def open(self, path: Path, options: PlayerOptions | None = None) -> None:
         """Load ``path`` and start playing it."""
         self.close_media()
+        if not probe_libvlc().available:  # nothing to play with: said, not raised
+            self.time_label.setText(self.tr("No video player here (libVLC is missing)"))
+            return
+        from widgets.video.vlc_image import ImageSession  # here: a console without libVLC starts
+
         session = ImageSession(options or PlayerOptions(), path.resolve().as_uri(), False)
         video_session.adopt(session)
         session.bridge.frame.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)

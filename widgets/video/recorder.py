@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from widgets.video import session as video_session
 from widgets.video.backends import DEMO_SCHEME, resolve_demo
 from widgets.video.player import PlayerOptions
-from widgets.video.vlc_common import media_options, shared_instance
+from widgets.video.vlc_probe import probe_libvlc
 
 log = logging.getLogger(__name__)
 GRACE_S = 15  # a stream that never ends its clip is stopped this much later
@@ -30,6 +30,9 @@ class _RecordingSession:
     """One libVLC player writing one file; released (the MP4 finalised) off the GUI."""
 
     def __init__(self, options: PlayerOptions, source: str, dst: Path, seconds: int) -> None:
+        # Here, not at import: a console without libVLC still starts.
+        from widgets.video.vlc_common import media_options, shared_instance
+
         instance = shared_instance(options)
         sout = f":sout=#std{{access=file,mux=mp4,dst={dst}}}"
         opts = [*media_options(options, loop=False), sout, ":no-sout-all", f":stop-time={seconds}"]
@@ -38,7 +41,7 @@ class _RecordingSession:
         self.player.set_media(self.media)
         self.ended = threading.Event()
         self.on_released: Any = None
-        import vlc  # here, not at import: a console without libVLC still starts
+        import vlc
 
         events = self.player.event_manager()
         for name in ("MediaPlayerEndReached", "MediaPlayerEncounteredError"):
@@ -86,6 +89,10 @@ class ClipRecorder(QObject):
                 self.finished.emit(None, f"no demo clip for {self.url}")
                 return False
             source = str(clip)
+        probe = probe_libvlc()
+        if not probe.available:
+            self.finished.emit(None, f"cannot record {self.url}: libVLC {probe.problem}")
+            return False
         self.dst.parent.mkdir(parents=True, exist_ok=True)
         try:
             session = _RecordingSession(self.options, source, self.dst, self.seconds)
