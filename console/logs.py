@@ -18,12 +18,13 @@ from typing import TextIO
 import platformdirs
 
 from console import settings as keys
+from services.text_rules import masked_url
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 5 * 1024 * 1024
 BACKUPS = 5
 FILE_NAME = "youyi-console.log"
-# scheme://anything-up-to-a-space-or-quote: each is masked by without_password.
+# scheme://anything-up-to-a-space-or-quote: each is masked by services.text_rules.masked_url.
 _URL = re.compile(r"""[A-Za-z][\w+.-]*://[^\s'"<>]+""")
 
 _installed: list[logging.Handler] = []
@@ -42,9 +43,7 @@ def mask_secrets(text: str) -> str:
     """``text`` with the password of every URL in it shown as ``***``."""
     if "://" not in text:
         return text
-    from widgets.settings_dialog import without_password  # Qt widgets: only when needed
-
-    return _URL.sub(lambda m: without_password(m.group(0)), text)
+    return _URL.sub(lambda m: masked_url(m.group(0)), text)
 
 
 class SecretFilter(logging.Filter):

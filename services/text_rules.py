@@ -54,3 +54,17 @@ def _refuse(what: str, found: re.Match[str] | None) -> None:
     if found is not None:
         char = found.group().encode("unicode_escape").decode("ascii")
         raise ValidationError(f"{what} holds a control or direction character ({char})")
+
+
+# --- passwords in URLs, on the way out (the settings dialog, the log, diagnostics) ---
+
+_USER_PASSWORD = re.compile(r"^(?P<head>[A-Za-z][\w+.-]*://[^:/?#@]*):.*@(?P<rest>[^@]*)$")
+# password=... in a URL's query or a libpq keyword string
+_PASSWORD_PARAM = re.compile(r"(?i)\b(password|passwd|pwd)=[^&\s]*")
+
+
+def masked_url(url: str) -> str:
+    """``url`` with any password shown as ``***``: the user's in
+    ``scheme://user:password@host``, and ``password=`` in a query."""
+    text = _PASSWORD_PARAM.sub(lambda m: f"{m.group(1)}=***", url)
+    return _USER_PASSWORD.sub(r"\g<head>:***@\g<rest>", text)

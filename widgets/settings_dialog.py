@@ -9,7 +9,6 @@ values (console/settings_flow.py); the dialog knows no settings keys."""
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.text_rules import masked_url
 from widgets.video.layouts import WallLayout
 from widgets.video.player import RENDER_MODES, PlayerOptions
 from widgets.video.wall_bar import layout_label
@@ -36,19 +36,8 @@ TOUR_SECONDS = (5, 600)
 CACHING_MS = (0, 5000)
 STALL_SECONDS = (1, 60)
 
+
 # scheme://user:password@host...: the password up to the last "@" (over-hiding, never under)
-_USER_PASSWORD = re.compile(r"^(?P<head>[A-Za-z][\w+.-]*://[^:/?#@]*):.*@(?P<rest>[^@]*)$")
-# password=... in a URL's query or a libpq keyword string
-_PASSWORD_PARAM = re.compile(r"(?i)\b(password|passwd|pwd)=[^&\s]*")
-
-
-def without_password(url: str) -> str:
-    """``url`` with any password shown as ``***``: the user's in
-    ``scheme://user:password@host``, and ``password=`` in a query."""
-    text = _PASSWORD_PARAM.sub(lambda m: f"{m.group(1)}=***", url)
-    return _USER_PASSWORD.sub(r"\g<head>:***@\g<rest>", text)
-
-
 @dataclass(frozen=True)
 class WorkstationSettings:
     """What the dialog edits. ``wall_layout`` "" means no wall here now (nobody
@@ -119,8 +108,8 @@ class SettingsDialog(QDialog):
             note=self.player_note,
         )
 
-        self.database_line = _read_only(self, without_password(database))
-        self.broker_line = _read_only(self, without_password(broker))
+        self.database_line = _read_only(self, masked_url(database))
+        self.broker_line = _read_only(self, masked_url(broker))
         self.connection_group = self._group(
             [("database", self.database_line), ("broker", self.broker_line)]
         )

@@ -1,6 +1,6 @@
 """Console benchmarks (issue 4), offscreen:
 
-    .venv/bin/python -m tests.bench.bench_console [--starts 5] [--flood 5000]
+    .venv/bin/python -m tests.bench.bench_console [--starts 5] [--flood 5000] [--packaged EXE]
 
 1. Start-up: ``youyi-console --no-demo`` as a new process on a migrated SQLite
    file with the demo district, until the window is shown and the alert queue
@@ -59,10 +59,11 @@ def time_until_ready(argv: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def bench_startup(starts: int, folder: Path) -> None:
+def bench_startup(starts: int, folder: Path, packaged: str = "") -> None:
     """The README's first command as a user meets it: the embedded default with
     the demo's own broker, ingest and simulator (the district already seeded by a
-    first start, which is timed on its own)."""
+    first start, which is timed on its own); with ``packaged``, the PyInstaller
+    build's executable started the same way, alternating with the source."""
     env = {
         **os.environ,
         "YOUYI_REPORT_READY": "1",
@@ -71,9 +72,13 @@ def bench_startup(starts: int, folder: Path) -> None:
         "XDG_CONFIG_HOME": str(folder / "config"),
     }
     env.pop("YOUYI_DB", None)
-    console = [sys.executable, "-m", "console"]
+    console = [sys.executable, "-m", "console", "--demo"]
     first = time_until_ready(console, env)
-    ours = [time_until_ready(console, env) for _ in range(starts)]
+    ours, built = [], []
+    for _ in range(starts):
+        ours.append(time_until_ready(console, env))
+        if packaged:
+            built.append(time_until_ready([packaged, "--demo"], env))
     bare = [time_until_ready([sys.executable, "-c", BARE], env) for _ in range(starts)]
     median = statistics.median(ours)
     print(
@@ -82,6 +87,12 @@ def bench_startup(starts: int, folder: Path) -> None:
         f"(min {min(ours):.2f}, max {max(ours):.2f}); a bare PySide6 window "
         f"{statistics.median(bare):.2f} s; ratio {median / statistics.median(bare):.1f}"
     )
+    if built:
+        print(
+            f"the packaged console ({packaged}): median {statistics.median(built):.2f} s "
+            f"(min {min(built):.2f}, max {max(built):.2f}); packaged / source "
+            f"{statistics.median(built) / median:.2f}"
+        )
 
 
 def bench_map(frames: int) -> None:
@@ -268,11 +279,12 @@ def main() -> None:
     ap.add_argument("--frames", type=int, default=30)
     ap.add_argument("--flood", type=int, default=5000)
     ap.add_argument("--only", choices=["startup", "map", "flood"])
+    ap.add_argument("--packaged", default="", metavar="EXE", help="also time this build")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if args.only in (None, "startup"):
-            bench_startup(args.starts, folder)
+            bench_startup(args.starts, folder, args.packaged)
         if args.only in (None, "map"):
             from PySide6.QtWidgets import QApplication
 

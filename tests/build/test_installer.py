@@ -1,7 +1,7 @@
 """The packaged console: `bash build/installer` builds it with PyInstaller (about a
-minute here) and smoke-tests it, `youyi-console --self-test` included.  Marked slow
-and run only when asked for (`bash build/test -m slow tests/build`, as CI does): the
-default run stays as quick as it was."""
+minute here), smoke-tests it, `youyi-console --self-test` included, and makes the
+Linux packages.  Marked slow; it runs in the default suite, so CI builds the
+package at every run (deselect with -m "not slow")."""
 
 from __future__ import annotations
 
@@ -17,22 +17,12 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
-def asked_for(config: pytest.Config) -> bool:
-    """Whether ``-m`` selects the slow tests (``-m slow``, not ``-m "not slow"``)."""
-    expression = str(config.getoption("markexpr") or "")
-    return "slow" in expression and "not slow" not in expression
-
-
-def test_the_packaged_console_passes_its_self_test(
-    tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
-    if not asked_for(request.config):
-        pytest.skip("builds the package (about a minute): run with -m slow")
+def test_the_packaged_console_passes_its_self_test(tmp_path: Path) -> None:
     out = tmp_path / "out"
     try:
         result = subprocess.run(
             ["bash", str(ROOT / "build" / "installer")],
-            env={**os.environ, "YOUYI_BUILD_OUT": str(out)},
+            env={**os.environ, "YOUYI_BUILD_OUT": str(out), "YOUYI_PACKAGE_FAST": "1"},
             capture_output=True,
             text=True,
             timeout=900,
@@ -42,5 +32,8 @@ def test_the_packaged_console_passes_its_self_test(
         for check in ("database", "broker", "video", "window"):
             assert f"\nok    {check} " in result.stdout
         assert f"built: {out}/dist/youyi-console/youyi-console" in result.stdout
+        assert list(out.glob("youyi-console-*-linux-*.tar.gz"))  # the packages made
+        if shutil.which("dpkg-deb"):
+            assert list(out.glob("youyi-console_*.deb"))
     finally:
         shutil.rmtree(out, ignore_errors=True)  # some 600 MB

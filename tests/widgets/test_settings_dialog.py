@@ -8,7 +8,8 @@ from dataclasses import replace
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from widgets.settings_dialog import SettingsDialog, WorkstationSettings, without_password
+from services.text_rules import masked_url
+from widgets.settings_dialog import SettingsDialog, WorkstationSettings
 from widgets.video.layouts import BUILT_IN
 from widgets.video.player import PlayerOptions
 
@@ -138,6 +139,6 @@ def test_no_password_is_ever_shown(qtbot: QtBot) -> None:
 
 def test_without_password_leaves_urls_without_one_alone() -> None:
     for url in ("sqlite:////home/op/youyi.db", "mqtt://op@broker:1883", "SQLite · /tmp/x.db"):
-        assert without_password(url) == url
-    assert without_password("postgresql://op:p@ss/w:rd@db/youyi") == "postgresql://op:***@db/youyi"
-    assert without_password("host=db password=x dbname=y") == "host=db password=*** dbname=y"
+        assert masked_url(url) == url
+    assert masked_url("postgresql://op:p@ss/w:rd@db/youyi") == "postgresql://op:***@db/youyi"
+    assert masked_url("host=db password=x dbname=y") == "host=db password=*** dbname=y"
