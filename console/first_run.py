@@ -67,6 +67,9 @@ from widgets.sign_in_dialog import SignInDialog
 log = logging.getLogger(__name__)
 
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FirstRun", text)
 
@@ -121,9 +124,15 @@ def ask_password(args: argparse.Namespace, part: str, parent: QWidget | None = N
     attr = "db" if part == DATABASE else "broker"
     prompt = QInputDialog(parent)
     prompt.setObjectName("passwordPrompt")
-    prompt.setWindowTitle(_tr("Password"))
-    what = _tr("the database") if part == DATABASE else _tr("the message broker")
-    text = _tr("Password for %1 (%2).\nThis system has no keyring: it is not saved.")
+    prompt.setWindowTitle(translate("FirstRun", "Password"))
+    what = (
+        translate("FirstRun", "the database")
+        if part == DATABASE
+        else translate("FirstRun", "the message broker")
+    )
+    text = QCoreApplication.translate(
+        "FirstRun", "Password for %1 (%2).\nThis system has no keyring: it is not saved."
+    )
     prompt.setLabelText(text.replace("%1", what).replace("%2", _where(part, getattr(args, attr))))
     prompt.setTextEchoMode(QLineEdit.EchoMode.Password)
     if prompt.exec() != QDialog.DialogCode.Accepted:
@@ -265,14 +274,16 @@ class SetUpFlow:
         self._as_administrator(url, lambda actor: self._migrate(url))
 
     def _migrate(self, url: URL) -> None:
-        self.dialog.show_progress(0, 1, _tr("Migrating…"))
+        self.dialog.show_progress(0, 1, translate("FirstRun", "Migrating…"))
         self.db_jobs.submit(
             lambda: migrate(url, self.progress.moved.emit), self._migrated, self._step_failed
         )
 
     def _migrated(self, revision: str | None) -> None:
         self.dialog.show_done(
-            _tr("The database is now at schema %1.").replace("%1", revision or "?")
+            translate("FirstRun", "The database is now at schema %1.").replace(
+                "%1", revision or "?"
+            )
         )
         self.dialog.database.testing()
         self._on_dialog_database_test_requested(self.dialog.database_form())
@@ -283,10 +294,12 @@ class SetUpFlow:
         self._as_administrator(url, lambda actor: self._import(url, actor, files))
 
     def _import(self, url: URL, actor: Actor, files: list[tuple[str, Path]]) -> None:
-        self.dialog.show_progress(0, len(files), _tr("Importing…"))
+        self.dialog.show_progress(0, len(files), translate("FirstRun", "Importing…"))
         self.db_jobs.submit(
             lambda: import_files(url, actor, files, self.progress.moved.emit),
-            lambda done: self.dialog.show_done(_tr("Imported: %1.").replace("%1", "; ".join(done))),
+            lambda done: self.dialog.show_done(
+                translate("FirstRun", "Imported: %1.").replace("%1", "; ".join(done))
+            ),
             self._step_failed,
         )
 
@@ -295,7 +308,9 @@ class SetUpFlow:
 
     def _step_failed(self, exc: BaseException) -> None:
         if isinstance(exc, RefusedFileError):
-            text = _tr("%1: nothing imported, the file was refused:").replace("%1", exc.source)
+            text = QCoreApplication.translate(
+                "FirstRun", "%1: nothing imported, the file was refused:"
+            ).replace("%1", exc.source)
             self.dialog.show_done(text, exc.problems)
             return
         if not isinstance(exc, ServiceError):
@@ -314,7 +329,7 @@ class SetUpFlow:
             then(Actor(user=f"os:{os_user()}"[:64], console=console_name()))
             return
         self.sign_in = SignInDialog(_where(DATABASE, url.render_as_string()), parent=self.dialog)
-        self.sign_in.setWindowTitle(_tr("An administrator signs in"))
+        self.sign_in.setWindowTitle(translate("FirstRun", "An administrator signs in"))
         self.sign_in.credentials_entered.connect(
             lambda login, password: self.db_jobs.submit(
                 lambda: _sign_in_admin(url, login, password),
@@ -343,22 +358,31 @@ def _sign_in_admin(url: URL, login: str, password: str) -> Principal:
     finally:
         store.close()
     if principal.role is not Role.ADMIN:
-        raise ServiceError(_tr("Only an administrator may migrate or import."))
+        raise ServiceError(translate("FirstRun", "Only an administrator may migrate or import."))
     return principal
 
 
 def describe_database(c: DatabaseCheck) -> str:
     """The database check's answer in one plain line."""
     texts = {
-        OK: _tr("Connected; the schema is at %1, as this console needs."),
-        UNREACHABLE: _tr("Cannot reach the database: %1."),
-        PASSWORD: _tr("Wrong user name or password: %1."),
-        TLS: _tr("TLS failure: %1."),
-        EMPTY: _tr("Connected, but the database has no schema yet: Migrate now, or run %3"),
-        BEHIND: _tr("The schema is at %1, this console needs %2: Migrate now, or run %3"),
-        AHEAD: _tr("The schema is at %1, newer than this console's %2: a newer console is needed."),
+        OK: QCoreApplication.translate(
+            "FirstRun", "Connected; the schema is at %1, as this console needs."
+        ),
+        UNREACHABLE: translate("FirstRun", "Cannot reach the database: %1."),
+        PASSWORD: translate("FirstRun", "Wrong user name or password: %1."),
+        TLS: translate("FirstRun", "TLS failure: %1."),
+        EMPTY: QCoreApplication.translate(
+            "FirstRun", "Connected, but the database has no schema yet: Migrate now, or run %3"
+        ),
+        BEHIND: QCoreApplication.translate(
+            "FirstRun", "The schema is at %1, this console needs %2: Migrate now, or run %3"
+        ),
+        AHEAD: QCoreApplication.translate(
+            "FirstRun",
+            "The schema is at %1, newer than this console's %2: a newer console is needed.",
+        ),
     }
-    text = texts.get(c.state, _tr("The database refused: %1."))
+    text = texts.get(c.state, translate("FirstRun", "The database refused: %1."))
     if c.state in (OK, BEHIND, AHEAD):
         text = text.replace("%1", c.revision or "").replace("%2", c.head or "")
     else:
@@ -369,11 +393,13 @@ def describe_database(c: DatabaseCheck) -> str:
 def describe_broker(c: BrokerCheck, target: BrokerTarget) -> str:
     """The broker check's answer in one plain line."""
     texts = {
-        OK: _tr("Connected as client %2."),
-        UNREACHABLE: _tr("Cannot reach the broker: %1."),
-        TLS: _tr("TLS failure: %1."),
-        REFUSED: _tr("The broker refused client %2 (user %3): %1."),
+        OK: translate("FirstRun", "Connected as client %2."),
+        UNREACHABLE: translate("FirstRun", "Cannot reach the broker: %1."),
+        TLS: translate("FirstRun", "TLS failure: %1."),
+        REFUSED: QCoreApplication.translate(
+            "FirstRun", "The broker refused client %2 (user %3): %1."
+        ),
     }
-    text = texts.get(c.state, _tr("The broker refused: %1."))
-    user = target.user or _tr("none")
+    text = texts.get(c.state, translate("FirstRun", "The broker refused: %1."))
+    user = target.user or translate("FirstRun", "none")
     return text.replace("%1", c.detail).replace("%2", target.client_id).replace("%3", user)

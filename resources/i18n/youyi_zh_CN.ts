@@ -2,6 +2,181 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Grid cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>新增账号</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>%1 的角色</translation>
+    </message>
+</context>
+<context>
+    <name>AccountList</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Grid cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Filter: user name, name, role, grid, unit</source>
+        <translation>筛选：用户名、姓名、角色、网格、单位</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Role, grid cells, unit…</source>
+        <translation>角色、网格、单位(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>设置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>AdminController</name>
+    <message>
+        <source>Account %1 added</source>
+        <translation>已新增账号 %1</translation>
+    </message>
+    <message>
+        <source>%1 enabled</source>
+        <translation>%1 已启用</translation>
+    </message>
+    <message>
+        <source>%1 disabled</source>
+        <translation>%1 已停用</translation>
+    </message>
+    <message>
+        <source>%1 unlocked</source>
+        <translation>%1 已解锁</translation>
+    </message>
+    <message>
+        <source>Password of %1 set; its kept sign-ins ended</source>
+        <translation>%1 的密码已设置；其保留的登录已失效</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 已修改</translation>
+    </message>
+    <message>
+        <source>Device %1 saved</source>
+        <translation>设备 %1 已保存</translation>
+    </message>
+    <message>
+        <source>%1: %2 devices imported (%3 new, %4 updated)</source>
+        <translation>%1：已导入 %2 台设备（新增 %3，更新 %4）</translation>
+    </message>
+    <message>
+        <source>%1 devices written to %2</source>
+        <translation>已将 %1 台设备写入 %2</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Check the preview, then confirm or cancel</source>
+        <translation>请核对预览，然后确认或取消</translation>
+    </message>
+    <message>
+        <source>%1: %2 grid cells imported (%3 new, %4 removed); %5 moved</source>
+        <translation>%1：已导入 %2 个网格（新增 %3，删除 %4）；%5 项改属其他网格</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWindow</name>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Devices and cameras</source>
+        <translation>设备与摄像头</translation>
+    </message>
+    <message>
+        <source>Grid cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Alarm rules</source>
+        <translation>告警规则</translation>
+    </message>
+</context>
+<context>
     <name>AlarmClips</name>
     <message>
         <source>No clip for the alarm: %1</source>
@@ -209,6 +384,57 @@
     </message>
 </context>
 <context>
+    <name>BrokerBox</name>
+    <message>
+        <source>Message broker (MQTT)</source>
+        <translation>消息总线（MQTT）</translation>
+    </message>
+    <message>
+        <source>H&amp;ost</source>
+        <translation>主机(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Client id prefix</source>
+        <translation>客户端标识前缀</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <source>Encrypted (mqtts)</source>
+        <translation>加密（mqtts）</translation>
+    </message>
+    <message>
+        <source>empty: ingest runs elsewhere</source>
+        <translation>留空：由其他服务接入</translation>
+    </message>
+</context>
+<context>
     <name>BrokerStatus</name>
     <message>
         <source>Message bus: demo direct feed (no Mosquitto here)</source>
@@ -405,6 +631,53 @@
     </message>
 </context>
 <context>
+    <name>DatabaseBox</name>
+    <message>
+        <source>Database (PostgreSQL)</source>
+        <translation>数据库（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>主机(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>TLS (sslmode)</source>
+        <translation>TLS（sslmode）</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <source>e.g. db.youyi.local</source>
+        <translation>例如 db.youyi.local</translation>
+    </message>
+</context>
+<context>
     <name>DeviceCard</name>
     <message>
         <source>Place</source>
@@ -469,6 +742,33 @@
     </message>
 </context>
 <context>
+    <name>DeviceDialog</name>
+    <message>
+        <source>Device %1</source>
+        <translation>设备 %1</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Reports every</source>
+        <translation>上报周期</translation>
+    </message>
+</context>
+<context>
     <name>DeviceKind</name>
     <message>
         <source>Community camera</source>
@@ -497,6 +797,103 @@
     <message>
         <source>Mobile evidence</source>
         <translation>移动取证</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceList</name>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Reports every</source>
+        <translation>上报周期</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Never heard</source>
+        <translation>从未上报</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesTab</name>
+    <message>
+        <source>Filter: id, name, community</source>
+        <translation>筛选：编号、名称、小区</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Every grid cell</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <source>Import devices</source>
+        <translation>导入设备</translation>
+    </message>
+    <message>
+        <source>Device registry (%1)</source>
+        <translation>设备清单（%1）</translation>
+    </message>
+    <message>
+        <source>Export devices</source>
+        <translation>导出设备</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnostics</name>
+    <message>
+        <source>Diagnostics copied to the clipboard</source>
+        <translation>诊断信息已复制到剪贴板</translation>
     </message>
 </context>
 <context>
@@ -852,6 +1249,114 @@
     </message>
 </context>
 <context>
+    <name>FileField</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>the message broker</source>
+        <translation>消息总线</translation>
+    </message>
+    <message>
+        <source>Password for %1 (%2).
+This system has no keyring: it is not saved.</source>
+        <translation>%1（%2）的密码。
+本系统没有密钥环：密码不会保存。</translation>
+    </message>
+    <message>
+        <source>Migrating…</source>
+        <translation>正在升级…</translation>
+    </message>
+    <message>
+        <source>The database is now at schema %1.</source>
+        <translation>数据库结构已升级到 %1。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported: %1.</source>
+        <translation>已导入：%1。</translation>
+    </message>
+    <message>
+        <source>%1: nothing imported, the file was refused:</source>
+        <translation>%1：文件被拒绝，未导入任何内容：</translation>
+    </message>
+    <message>
+        <source>An administrator signs in</source>
+        <translation>管理员登录</translation>
+    </message>
+    <message>
+        <source>Only an administrator may migrate or import.</source>
+        <translation>只有管理员可以升级或导入。</translation>
+    </message>
+    <message>
+        <source>Connected; the schema is at %1, as this console needs.</source>
+        <translation>已连接；数据库结构为 %1，与本操作台一致。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database: %1.</source>
+        <translation>无法连接数据库：%1。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password: %1.</source>
+        <translation>用户名或密码错误：%1。</translation>
+    </message>
+    <message>
+        <source>TLS failure: %1.</source>
+        <translation>TLS 失败：%1。</translation>
+    </message>
+    <message>
+        <source>Connected, but the database has no schema yet: Migrate now, or run %3</source>
+        <translation>已连接，但数据库尚无结构：请点击“立即升级”，或运行 %3</translation>
+    </message>
+    <message>
+        <source>The schema is at %1, this console needs %2: Migrate now, or run %3</source>
+        <translation>数据库结构为 %1，本操作台需要 %2：请点击“立即升级”，或运行 %3</translation>
+    </message>
+    <message>
+        <source>The schema is at %1, newer than this console&apos;s %2: a newer console is needed.</source>
+        <translation>数据库结构为 %1，比本操作台的 %2 更新：需要更新版本的操作台。</translation>
+    </message>
+    <message>
+        <source>The database refused: %1.</source>
+        <translation>数据库拒绝：%1。</translation>
+    </message>
+    <message>
+        <source>Connected as client %2.</source>
+        <translation>已以客户端 %2 连接。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the broker: %1.</source>
+        <translation>无法连接消息总线：%1。</translation>
+    </message>
+    <message>
+        <source>The broker refused client %2 (user %3): %1.</source>
+        <translation>消息总线拒绝了客户端 %2（用户 %3）：%1。</translation>
+    </message>
+    <message>
+        <source>The broker refused: %1.</source>
+        <translation>消息总线拒绝：%1。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>GridChooser</name>
     <message>
         <source>Whole district</source>
@@ -900,6 +1405,53 @@
     <message>
         <source>median %1 h</source>
         <translation>中位 %1 小时</translation>
+    </message>
+</context>
+<context>
+    <name>GridsTab</name>
+    <message>
+        <source>&amp;Choose a GeoJSON file…</source>
+        <translation>选择 GeoJSON 文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Replace the grid cells</source>
+        <translation>替换网格</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The district&apos;s grid cells now</source>
+        <translation>街道当前的网格</translation>
+    </message>
+    <message>
+        <source>GeoJSON (%1)</source>
+        <translation>GeoJSON（%1）</translation>
+    </message>
+    <message>
+        <source>New grid cells</source>
+        <translation>新网格</translation>
+    </message>
+    <message>
+        <source>Preview of %1 (not imported yet)</source>
+        <translation>%1 的预览（尚未导入）</translation>
+    </message>
+    <message>
+        <source>%1 grid cells, %2 new</source>
+        <translation>%1 个网格，新增 %2</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>删除：%1</translation>
+    </message>
+    <message>
+        <source>Communities moving to another cell: %1</source>
+        <translation>改属其他网格的小区：%1</translation>
+    </message>
+    <message>
+        <source>Devices moving to another cell: %1</source>
+        <translation>改属其他网格的设备：%1</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1531,14 @@
         <translation>导入证据(&amp;T)…</translation>
     </message>
     <message>
+        <source>Ad&amp;ministration</source>
+        <translation>系统管理(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts, devices, grid cells, rules…</source>
+        <translation>账号、设备、网格、规则(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
@@ -989,6 +1549,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -1033,6 +1597,10 @@
 </context>
 <context>
     <name>MediaPane</name>
+    <message>
+        <source>No video player here (libVLC is missing)</source>
+        <translation>本机无法播放视频（缺少 libVLC）</translation>
+    </message>
     <message>
         <source>Pause</source>
         <translation>暂停</translation>
@@ -1509,6 +2077,32 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New password for %1</source>
+        <translation>%1 的新密码</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <source>Type the new password twice.</source>
+        <translation>请输入两遍新密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>PhotoViewer</name>
     <message>
         <source>%1: this picture cannot be shown</source>
@@ -1823,6 +2417,69 @@
     </message>
 </context>
 <context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Choose a grids file or a devices file first.</source>
+        <translation>请先选择网格文件或设备文件。</translation>
+    </message>
+    <message>
+        <source>Set up this workstation</source>
+        <translation>设置本工作站</translation>
+    </message>
+    <message>
+        <source>Where does this workstation&apos;s console connect?</source>
+        <translation>本工作站的操作台连接到哪里？</translation>
+    </message>
+    <message>
+        <source>&amp;Demo</source>
+        <translation>演示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Control room</source>
+        <translation>指挥大厅(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The demo runs on this computer alone: a SQLite database in your data folder, its own message broker, and the demo district of Youyi Road with simulated devices sending alerts. Nothing is shared with other workstations.</source>
+        <translation>演示模式只在本机运行：数据存于您数据文件夹中的 SQLite 数据库，自带消息总线，加载友谊路演示街道，由模拟设备发送告警。不与其他工作站共享任何数据。</translation>
+    </message>
+    <message>
+        <source>&amp;Migrate now…</source>
+        <translation>立即升级(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Import the district (optional)</source>
+        <translation>导入街道数据（可选）</translation>
+    </message>
+    <message>
+        <source>Grid cells (GeoJSON)</source>
+        <translation>网格（GeoJSON）</translation>
+    </message>
+    <message>
+        <source>Devices and their cameras (CSV, GeoJSON)</source>
+        <translation>设备及其摄像头（CSV、GeoJSON）</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in the system&apos;s keyring (%1), never in a file.</source>
+        <translation>密码保存在系统密钥环（%1）中，从不写入文件。</translation>
+    </message>
+    <message>
+        <source>This system has no keyring: the passwords are not saved, and the console asks for them at each start.</source>
+        <translation>本系统没有密钥环：密码不会保存，每次启动时询问。</translation>
+    </message>
+</context>
+<context>
     <name>Severity</name>
     <message>
         <source>Info</source>
@@ -2095,6 +2752,17 @@
         <source>Orders and alarms raised on %1</source>
         <extracomment>Print a line once the window is usable (tests/bench/bench_console.py times it).</extracomment>
         <translation>%1 上报的工单与发生的告警</translation>
+    </message>
+</context>
+<context>
+    <name>_CheckedBox</name>
+    <message>
+        <source>Trying…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
     </message>
 </context>
 </TS>

@@ -101,10 +101,10 @@ def test_add_an_account_through_the_dialog(
     dialog.password.again.setText("Lanterns-at-dusk-8")  # type: ignore[attr-defined]
     dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
     assert dialog.isVisible()  # not sent: the same password twice, as the command line asks
-    assert dialog.problem.text() == "The two passwords differ."  # type: ignore[attr-defined]
+    assert dialog.problem.text() == "两次输入的密码不一致。"  # type: ignore[attr-defined]
     dialog.password.again.setText("Lanterns-at-dusk-7")  # type: ignore[attr-defined]
     dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
-    wait_status(qtbot, admin, "Account li.na added")
+    wait_status(qtbot, admin, "已新增账号 li.na")
     qtbot.waitUntil(lambda: tab.model.rowCount() == 6)  # root from the command line, li.na
     listed = cli(store, capsys, "users", "list")
     assert "li.na" in listed and "supervisor" in listed and "G21,G22" in listed
@@ -124,21 +124,21 @@ def test_disable_enable_password_and_role(
     qtbot.waitUntil(lambda: tab.model.rowCount() == 5)
     assert tab.select("officer")
     tab.disable_button.click()
-    wait_status(qtbot, admin, "officer disabled")
+    wait_status(qtbot, admin, "officer 已停用")
     assert "(disabled)" in next(
         line for line in cli(store, capsys, "users", "list").splitlines() if "officer" in line
     )
     qtbot.waitUntil(lambda: tab.selected() is not None and not tab.selected().active)  # type: ignore[union-attr]
     assert tab.enable_button.isEnabled() and not tab.disable_button.isEnabled()
     tab.enable_button.click()
-    wait_status(qtbot, admin, "officer enabled")
+    wait_status(qtbot, admin, "officer 已启用")
     tab.password_requested.emit("officer", "short")
     qtbot.waitUntil(lambda: tab.status.is_error, timeout=5000)
     assert "\n" not in tab.status.text() and "8" in tab.status.text()
     tab.password_requested.emit("officer", "Harbour-lights-at-9")
-    wait_status(qtbot, admin, "Password of officer set; its kept sign-ins ended")
+    wait_status(qtbot, admin, "officer 的密码已设置；其保留的登录已失效")
     tab.role_requested.emit("officer", Role.SUPERVISOR, ("G11",), None)
-    wait_status(qtbot, admin, "officer changed")
+    wait_status(qtbot, admin, "officer 已修改")
     listed = cli(store, capsys, "users", "list").splitlines()
     line = next(text for text in listed if "officer" in text)
     assert "supervisor" in line and "G11" in line and "law-youyi" not in line
@@ -180,7 +180,7 @@ def test_devices_import_edit_and_offline(
     tab = admin.window.devices
     demo = resource("demo", "devices.csv")
     tab.import_requested.emit(demo)
-    qtbot.waitUntil(lambda: tab.status.text().startswith("devices.csv: "), timeout=10000)
+    qtbot.waitUntil(lambda: tab.status.text().startswith("devices.csv："), timeout=10000)
     assert not tab.status.is_error, tab.status.text()
     before = exported(store, tmp_path, capsys)
     assert len(before) > 0
@@ -190,7 +190,7 @@ def test_devices_import_edit_and_offline(
     device = next(d for d in before.values() if d["lon"] and d["kind"] == "elevator")
     lon, lat = float(device["lon"]) + 0.0001, float(device["lat"])
     tab.edit_requested.emit(DeviceEdit(device["id"], "改名的电梯", lon, lat, 600))
-    wait_status(qtbot, admin, f"Device {device['id']} saved", "devices")
+    wait_status(qtbot, admin, f"设备 {device['id']} 已保存", "devices")
     after = exported(store, tmp_path, capsys)[device["id"]]
     assert (after["name"], after["reporting_interval_s"]) == ("改名的电梯", "600")
     assert abs(float(after["lon"]) - lon) < 1e-9
@@ -270,9 +270,9 @@ def test_grid_import_previewed_then_confirmed(
     tab.preview_requested.emit(path)
     qtbot.waitUntil(lambda: tab.path == path, timeout=10000)
     summary = tab.summary.text()
-    assert "9 grid cells, 0 new" in summary and "Removed: —" in summary
-    assert f"Communities moving to another cell: {moving[0]}" in summary
-    assert f"Devices moving to another cell: {moving[1]}" in summary
+    assert "9 个网格，新增 0" in summary and "删除：—" in summary
+    assert f"改属其他网格的小区：{moving[0]}" in summary
+    assert f"改属其他网格的设备：{moving[1]}" in summary
     shown, held = tab.map.cell_layer.info, {c.code: c for c in tab.current.cells}  # type: ignore[union-attr]
     assert sorted(shown) == sorted(held) and shown["G11"].polygons != held["G11"].polygons
     assert rows(store, "SELECT code, geometry FROM grid_cells ORDER BY code") == before
@@ -280,7 +280,7 @@ def test_grid_import_previewed_then_confirmed(
 
     tab.confirm_button.click()
     qtbot.waitUntil(
-        lambda: tab.status.text().startswith("swapped.geojson: 9 grid cells"), timeout=10000
+        lambda: tab.status.text().startswith("swapped.geojson：已导入 9 个网格"), timeout=10000
     )
     assert tab.path is None and not tab.confirm_button.isEnabled()
     now = cli(store, capsys, "grids", "locate", str(lon), str(lat))

@@ -39,6 +39,9 @@ COLUMNS = (
 )
 
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AccountList", text)
 
@@ -95,8 +98,12 @@ class AccountModel(QAbstractTableModel):
         if column == 4:
             return a.unit or "—"
         if column == 5:
-            return _tr("Enabled") if a.active else _tr("Disabled")
-        return _tr("Locked") if a.locked else ""
+            return (
+                translate("AccountList", "Enabled")
+                if a.active
+                else translate("AccountList", "Disabled")
+            )
+        return translate("AccountList", "Locked") if a.locked else ""
 
 
 def filter_proxy(model: QAbstractTableModel, parent: Any = None) -> QSortFilterProxyModel:

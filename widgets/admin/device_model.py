@@ -41,6 +41,9 @@ COLUMNS = (
 )
 
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DeviceList", text)
 
@@ -100,10 +103,10 @@ class DeviceModel(QAbstractTableModel):
             return "—" if d.lon is None or d.lat is None else f"{d.lon:.6f}, {d.lat:.6f}"
         if column == 6:
             s = d.reporting_interval_s
-            return "—" if s is None else _tr("%1 s").replace("%1", str(s))
+            return "—" if s is None else translate("DeviceList", "%1 s").replace("%1", str(s))
         if d.online is None:
-            return _tr("Never heard")
-        return _tr("Online") if d.online else _tr("Offline")
+            return translate("DeviceList", "Never heard")
+        return translate("DeviceList", "Online") if d.online else translate("DeviceList", "Offline")
 
 
 class DeviceFilter(QSortFilterProxyModel):
