@@ -14,7 +14,6 @@ import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
@@ -184,29 +183,6 @@ def import_files(
     return done
 
 
-class _ProbeBus(MqttBus):
-    """The bus, with a CA file and a client certificate for TLS.
-
-    Stop-gap: ``BrokerSettings`` knows TLS only with the system's CAs; until it
-    carries these files, the probe sets them on the client it makes."""
-
-    def __init__(self, settings: BrokerSettings, target: BrokerTarget) -> None:
-        self._target = target
-        super().__init__(settings, persistent=False)  # leaves no session behind
-
-    def _make_client(self) -> Any:
-        client = super()._make_client()
-        t = self._target
-        if t.tls:
-            client.tls_set(
-                ca_certs=t.ca_file or None,
-                certfile=t.cert_file or None,
-                keyfile=t.key_file or None,
-                cert_reqs=ssl.CERT_REQUIRED,
-            )
-        return client
-
-
 def check_broker(target: BrokerTarget, timeout: float = 8.0) -> BrokerCheck:
     """Connect to the broker as this console would (its client id, account and
     TLS) and hang up again."""
@@ -215,11 +191,12 @@ def check_broker(target: BrokerTarget, timeout: float = 8.0) -> BrokerCheck:
     if t.tls and missing:
         return BrokerCheck(TLS, f"no such file: {missing[0]}")
     settings = BrokerSettings(
-        host=t.host, port=t.port, username=t.user or None, password=t.password or None,
-        client_id=t.client_id, keepalive_s=10,
+        host=t.host, port=t.port, tls=t.tls, username=t.user or None,
+        password=t.password or None, client_id=t.client_id, keepalive_s=10,
+        ca_file=t.ca_file or None, cert_file=t.cert_file or None, key_file=t.key_file or None,
     )  # fmt: skip
     try:
-        bus = _ProbeBus(settings, t)
+        bus = MqttBus(settings, persistent=False)  # leaves no session behind
     except (ssl.SSLError, OSError) as exc:  # a certificate or key that does not load
         return BrokerCheck(TLS, _tls_reason(exc))
     try:

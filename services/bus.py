@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode, MQTTProtocolVersion
@@ -52,10 +52,16 @@ class BrokerSettings:
     protocol: str = "auto"  # "auto" (5, else 3.1.1) | "5" | "3.1.1"
     session_expiry_s: int = 7 * 24 * 3600
     receive_maximum: int = 1000  # unacknowledged messages the broker may send us
+    # TLS: the CA to trust (None: the system's) and this console's certificate.
+    ca_file: str | None = None
+    cert_file: str | None = None
+    key_file: str | None = None
 
     @classmethod
     def from_url(cls, url: str, **kw: Any) -> BrokerSettings:
-        """``mqtt://[user[:password]@]host[:port]`` or ``mqtts://`` (TLS, 8883)."""
+        """``mqtt://[user[:password]@]host[:port]`` or ``mqtts://`` (TLS, 8883), with
+        ``?cafile=PATH&certfile=PATH&keyfile=PATH`` for a private CA and a client
+        certificate."""
         if not url or not url.strip():
             raise ConfigError("no broker URL given: expected mqtt://HOST[:PORT]")
         try:
@@ -72,12 +78,21 @@ class BrokerSettings:
             port = parsed.port or (8883 if tls else 1883)
         except ValueError as exc:
             raise ConfigError(f"malformed broker URL {url!r}: {exc}") from exc
+        files = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
+        unknown = sorted(set(files) - {"cafile", "certfile", "keyfile"})
+        if unknown:
+            raise ConfigError(f"malformed broker URL {url!r}: unknown option {unknown[0]!r}")
+        if files and not tls:
+            raise ConfigError(f"broker URL {url!r}: certificate files need mqtts://")
         return cls(
             host=parsed.hostname,
             port=port,
             tls=tls,
             username=unquote(parsed.username) if parsed.username else None,
             password=unquote(parsed.password) if parsed.password else None,
+            ca_file=files.get("cafile"),
+            cert_file=files.get("certfile"),
+            key_file=files.get("keyfile"),
             **kw,
         )
 
@@ -250,7 +265,10 @@ class MqttBus:
         if s.username:
             client.username_pw_set(s.username, s.password)
         if s.tls:
-            client.tls_set(cert_reqs=ssl.CERT_REQUIRED)
+            client.tls_set(
+                ca_certs=s.ca_file, certfile=s.cert_file, keyfile=s.key_file,
+                cert_reqs=ssl.CERT_REQUIRED,
+            )  # fmt: skip
         if self._will:
             client.will_set(self._will[0], self._will[1], qos=1, retain=True)
         client.on_connect = self._on_connect
