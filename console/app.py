@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from console import __version__
@@ -19,7 +20,7 @@ from console import settings as keys
 from console.broker_status import BrokerStatus
 from console.i18n import Translations
 from console.main_window import MainWindow
-from console.paths import theme_file
+from console.paths import icon_file, theme_file
 from console.session import Session
 from services.db.store import Store
 from services.ingest.workers import workers
@@ -43,6 +44,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(keys.ORGANIZATION)
     app.setApplicationName(keys.APPLICATION)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(icon_file())))
+    app.setDesktopFileName("youyi-console")  # the menu entry build/package_linux.sh installs
     return app
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from services.resources import resource, resources_dir
 
-__all__ = ["i18n_dir", "resource", "resources_dir", "theme_file"]
+__all__ = ["i18n_dir", "icon_file", "resource", "resources_dir", "theme_file"]
 
 
 def i18n_dir() -> Path:
@@ -23,3 +23,8 @@ def i18n_dir() -> Path:
 def theme_file(name: str = "dark") -> Path:
     """A Qt style sheet in ``resources/theme``."""
     return resources_dir() / "theme" / f"{name}.qss"
+
+
+def icon_file() -> Path:
+    """The console's icon (the window, the task bar, the menu entry)."""
+    return resources_dir() / "icons" / "youyi-console.svg"

@@ -242,3 +242,14 @@ def test_a_console_without_its_own_ingest_shows_the_workers_trouble(
     finally:
         status.close()
         store.close()
+
+
+def test_the_console_icon_draws(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QIcon
+
+    from console.paths import icon_file
+
+    image = QIcon(str(icon_file())).pixmap(64, 64).toImage()
+    assert not image.isNull() and image.width() == 64
+    middle = image.pixelColor(27, 27)  # the nine-grid's middle cell, in alarm red
+    assert middle.red() > 200 and middle.green() < 150
