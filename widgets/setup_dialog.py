@@ -103,6 +103,9 @@ class SetupDialog(QDialog):
         choice.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
+        # Never smaller than what the forms need: a long check result grows the
+        # dialog instead of squeezing the fields above it.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.intro)
         layout.addLayout(choice)
         layout.addWidget(self.pages, 1)

@@ -93,10 +93,13 @@ class _CheckedBox(QGroupBox):
         self.passed = False
         row = QHBoxLayout()
         row.addWidget(self.test_button)
-        row.addWidget(self.result_label, 1)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addLayout(row)
+        # The answer under the button, the box's whole width: a long one (the
+        # command that migrates) wraps in a few lines, not a narrow column.
+        layout.addWidget(self.result_label)
 
     def _row(self, name: str, field: QWidget) -> None:
         label = QLabel(self)
