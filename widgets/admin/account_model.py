@@ -8,18 +8,16 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
 
 from services.domain.admin import Account
+from widgets.admin.records_model import RecordRole, RecordsModel
 from widgets.labels import label
 
-_Index = QModelIndex | QPersistentModelIndex
-AccountRole = Qt.ItemDataRole.UserRole + 1
+AccountRole = RecordRole
 MUTED = QColor("#8a94a6")
 WARNING = QColor("#ffb020")
 
@@ -42,51 +40,24 @@ COLUMNS = (
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AccountList", text)
-
-
-class AccountModel(QAbstractTableModel):
+class AccountModel(RecordsModel[Account]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._accounts: list[Account] = []
+        super().__init__("AccountList", COLUMNS, parent)
 
     def set_accounts(self, accounts: Sequence[Account]) -> None:
-        self.beginResetModel()
-        self._accounts = list(accounts)
-        self.endResetModel()
+        self.set_records(accounts)
 
     def account(self, row: int) -> Account | None:
-        return self._accounts[row] if 0 <= row < len(self._accounts) else None
+        return self.record(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._accounts)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        a = self.account(index.row())
-        if a is None:
+    def look(self, a: Account, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.ForegroundRole:
             return None
-        if role == AccountRole:
-            return a
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(a, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if a.locked and index.column() == 6:
-                return WARNING
-            return None if a.active else MUTED
-        return None
+        if a.locked and column == 6:
+            return WARNING
+        return None if a.active else MUTED
 
-    def _text(self, a: Account, column: int) -> str:
+    def text(self, a: Account, column: int) -> str:
         if column == 0:
             return a.login
         if column == 1:

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,10 +16,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from services.domain.admin import RegisteredDevice
+from widgets.admin.records_model import RecordRole, RecordsModel
 from widgets.labels import label
 
 _Index = QModelIndex | QPersistentModelIndex
-DeviceRole = Qt.ItemDataRole.UserRole + 1
+DeviceRole = RecordRole
 OFFLINE = QColor("#ff6b6b")
 OFFLINE_BACK = QColor(255, 107, 107, 40)
 
@@ -44,51 +44,24 @@ COLUMNS = (
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DeviceList", text)
-
-
-class DeviceModel(QAbstractTableModel):
+class DeviceModel(RecordsModel[RegisteredDevice]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._devices: list[RegisteredDevice] = []
+        super().__init__("DeviceList", COLUMNS, parent)
 
     def set_devices(self, devices: Sequence[RegisteredDevice]) -> None:
-        self.beginResetModel()
-        self._devices = list(devices)
-        self.endResetModel()
+        self.set_records(devices)
 
     def device(self, row: int) -> RegisteredDevice | None:
-        return self._devices[row] if 0 <= row < len(self._devices) else None
+        return self.record(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._devices)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        d = self.device(index.row())
-        if d is None:
-            return None
-        if role == DeviceRole:
-            return d
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(d, index.column())
+    def look(self, d: RegisteredDevice, column: int, role: int) -> Any:
         if d.online is False and role == Qt.ItemDataRole.ForegroundRole:
             return OFFLINE
         if d.online is False and role == Qt.ItemDataRole.BackgroundRole:
             return OFFLINE_BACK
         return None
 
-    def _text(self, d: RegisteredDevice, column: int) -> str:
+    def text(self, d: RegisteredDevice, column: int) -> str:
         if column == 0:
             return d.id
         if column == 1:
