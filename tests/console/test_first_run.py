@@ -15,7 +15,6 @@ from pathlib import Path
 import keyring
 import psycopg
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 from sqlalchemy import create_engine, text
@@ -39,6 +38,7 @@ from console.setup_checks import (
     migrate,
 )  # fmt: skip
 from services.db.migrate import head_from_files, upgrade
+from tests.support.keyrings import MemoryKeyring
 from tests.support.pki import make_pki
 from tests.support.servers import (
     ThrowawayPostgres,
@@ -48,23 +48,6 @@ from tests.support.servers import (
 )
 
 PG_PASSWORD = "s3cret-Pa55-youyi"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.held: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.held.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.held[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.held.pop((service, username), None)
 
 
 @pytest.fixture

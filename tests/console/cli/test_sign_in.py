@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from keyring.backend import KeyringBackend
 from sqlalchemy import text
 
 from console.cli import main
@@ -20,6 +19,7 @@ from services.db.store import Store
 from services.domain import Role
 from services.errors import ServiceError
 from services.resources import resource
+from tests.support.keyrings import MemoryKeyring
 from tests.support.store import CLI_PASSWORD, cli_sign_in
 
 
@@ -243,29 +243,12 @@ def test_the_file_of_kept_sign_ins_is_the_users_alone(
     assert kept.is_file() and stat.S_IMODE(kept.stat().st_mode) == 0o600
 
 
-class _MemoryKeyring(KeyringBackend):
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.held: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.held.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.held[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.held.pop((service, username), None)
-
-
 def test_a_system_keyring_keeps_the_token_when_there_is_one(
     store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     import keyring
 
-    ring = _MemoryKeyring()
+    ring = MemoryKeyring()
     previous = keyring.get_keyring()
     keyring.set_keyring(ring)
     try:
@@ -279,7 +262,7 @@ def test_a_system_keyring_keeps_the_token_when_there_is_one(
         keyring.set_keyring(previous)
 
 
-class _LockedKeyring(_MemoryKeyring):
+class _LockedKeyring(MemoryKeyring):
     def set_password(self, service: str, username: str, password: str) -> None:
         from keyring.errors import KeyringLocked
 
