@@ -19,7 +19,8 @@ import argparse
 import logging
 import os
 import socket
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
@@ -194,3 +195,21 @@ def is_set_up() -> bool:
 def _saved(value: object) -> str | None:
     text = str(value).strip() if value is not None else ""
     return text or None
+
+
+def ask_on_terminal(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> None:
+    """A command line's answer to ``args.ask_passwords`` (no keyring to keep them):
+    on a terminal each password is asked once, never saved; elsewhere nothing is
+    asked (PostgreSQL still reads $PGPASSWORD and ~/.pgpass)."""
+    if not args.ask_passwords or (ask is None and not sys.stdin.isatty()):
+        return
+    import getpass
+
+    prompt = ask or getpass.getpass
+    attr = {DATABASE: "db", BROKER: "broker"}
+    for part in args.ask_passwords:
+        url = getattr(args, attr[part])
+        password = prompt(f"password for {split_password(part, url)[0]}: ")
+        if password:
+            setattr(args, attr[part], with_password(part, url, password))
+    args.ask_passwords = []

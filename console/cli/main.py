@@ -12,7 +12,7 @@ from typing import Any
 from console import __version__
 from console.cli.parser import OneLineParser, accept_anywhere
 from console.cli.store import PROG, open_store, opened
-from console.connection import apply_saved
+from console.connection import apply_saved, ask_on_terminal
 from console.logs import setup_logging
 from services.db.migrate import current_revision, head_revision, is_current, upgrade
 from services.db.store import Store
@@ -144,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         apply_saved(args)
+        if handler is not cmd_run:  # the window asks in a dialog of its own
+            ask_on_terminal(args)
         return handler(args)
     except ServiceError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)

@@ -253,3 +253,29 @@ def test_the_set_up_is_asked_on_a_first_run_but_not_by_build_demo() -> None:
     assert not needs_set_up(parser.parse_args(["--demo"]), environ={})  # bash build/demo
     assert not needs_set_up(parser.parse_args(["--db", "sqlite:///x.db"]), environ={})
     assert not needs_set_up(parser.parse_args([]), environ={"YOUYI_DB": "sqlite:///x.db"})
+
+
+def test_a_command_line_asks_the_passwords_it_cannot_keep_on_its_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from console.connection import BROKER, DATABASE, ask_on_terminal
+
+    asked: list[str] = []
+    args = argparse.Namespace(
+        db="postgresql+psycopg://ops@db.youyi.local:5432/youyi",
+        broker="mqtts://ops@10.0.0.6:8883",
+        ask_passwords=[DATABASE, BROKER],
+    )
+    ask_on_terminal(args, lambda prompt: asked.append(prompt) or "pa:ss")
+    assert asked == [
+        "password for postgresql+psycopg://ops@db.youyi.local:5432/youyi: ",
+        "password for mqtts://ops@10.0.0.6:8883: ",
+    ]
+    assert (
+        make_url(args.db).password == "pa:ss" and args.broker == "mqtts://ops:pa%3Ass@10.0.0.6:8883"
+    )
+    assert args.ask_passwords == []
+    quiet = argparse.Namespace(db="postgresql+psycopg://ops@h/youyi", ask_passwords=[DATABASE])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)  # piped: nothing asked
+    ask_on_terminal(quiet)
+    assert quiet.db == "postgresql+psycopg://ops@h/youyi"
