@@ -50,7 +50,6 @@ from console.setup_checks import (
     TLS,
     UNREACHABLE,
     BrokerCheck,
-    BrokerTarget,
     DatabaseCheck,
     check_broker,
     check_database,
@@ -58,6 +57,7 @@ from console.setup_checks import (
     migrate,
 )  # fmt: skip
 from console.workstation import console_name
+from services.bus import BrokerSettings
 from services.db.store import Store
 from services.domain import Actor, Principal, Role
 from services.errors import RefusedFileError, ServiceError
@@ -68,10 +68,6 @@ log = logging.getLogger(__name__)
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
 
 
 def needs_set_up(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> bool:
@@ -177,10 +173,13 @@ def broker_url(form: BrokerForm) -> str:
     return f"{scheme}://{user}{form.host}:{form.port}" + (f"?{query}" if query else "")
 
 
-def broker_target(form: BrokerForm) -> BrokerTarget:
-    return BrokerTarget(
-        form.host, form.port, client_id(form.client_prefix), form.user, form.password,
-        form.tls, form.ca_file, form.cert_file, form.key_file,
+def broker_target(form: BrokerForm) -> BrokerSettings:
+    """The bus's settings for the form (as the ingest will connect)."""
+    return BrokerSettings(
+        host=form.host, port=form.port, tls=form.tls, username=form.user or None,
+        password=form.password or None, client_id=client_id(form.client_prefix),
+        ca_file=form.ca_file or None, cert_file=form.cert_file or None,
+        key_file=form.key_file or None,
     )  # fmt: skip
 
 
@@ -390,7 +389,7 @@ def describe_database(c: DatabaseCheck) -> str:
     return text.replace("%3", c.fix)
 
 
-def describe_broker(c: BrokerCheck, target: BrokerTarget) -> str:
+def describe_broker(c: BrokerCheck, target: BrokerSettings) -> str:
     """The broker check's answer in one plain line."""
     texts = {
         OK: translate("FirstRun", "Connected as client %2."),
@@ -401,5 +400,5 @@ def describe_broker(c: BrokerCheck, target: BrokerTarget) -> str:
         ),
     }
     text = texts.get(c.state, translate("FirstRun", "The broker refused: %1."))
-    user = target.user or translate("FirstRun", "none")
+    user = target.username or translate("FirstRun", "none")
     return text.replace("%1", c.detail).replace("%2", target.client_id).replace("%3", user)

@@ -8,6 +8,7 @@ No Qt here: the flow (console.first_run) runs these on worker threads.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shlex
 import ssl
@@ -65,19 +66,6 @@ class DatabaseCheck:
 class BrokerCheck:
     state: str
     detail: str = ""
-
-
-@dataclass(frozen=True)
-class BrokerTarget:
-    host: str
-    port: int
-    client_id: str
-    user: str = ""
-    password: str = ""
-    tls: bool = False
-    ca_file: str = ""
-    cert_file: str = ""
-    key_file: str = ""
 
 
 def revisions() -> list[str]:
@@ -183,18 +171,14 @@ def import_files(
     return done
 
 
-def check_broker(target: BrokerTarget, timeout: float = 8.0) -> BrokerCheck:
+def check_broker(settings: BrokerSettings, timeout: float = 8.0) -> BrokerCheck:
     """Connect to the broker as this console would (its client id, account and
     TLS) and hang up again."""
-    t = target
-    missing = [f for f in (t.ca_file, t.cert_file, t.key_file) if f and not Path(f).is_file()]
-    if t.tls and missing:
+    files = (settings.ca_file, settings.cert_file, settings.key_file)
+    missing = [f for f in files if f and not Path(f).is_file()]
+    if settings.tls and missing:
         return BrokerCheck(TLS, f"no such file: {missing[0]}")
-    settings = BrokerSettings(
-        host=t.host, port=t.port, tls=t.tls, username=t.user or None,
-        password=t.password or None, client_id=t.client_id, keepalive_s=10,
-        ca_file=t.ca_file or None, cert_file=t.cert_file or None, key_file=t.key_file or None,
-    )  # fmt: skip
+    settings = dataclasses.replace(settings, keepalive_s=10)
     try:
         bus = MqttBus(settings, persistent=False)  # leaves no session behind
     except (ssl.SSLError, OSError) as exc:  # a certificate or key that does not load
@@ -202,7 +186,7 @@ def check_broker(target: BrokerTarget, timeout: float = 8.0) -> BrokerCheck:
     try:
         bus.connect(timeout)
     except ServiceError as exc:
-        return _broker_refusal(exc, t.tls)
+        return _broker_refusal(exc, settings.tls)
     bus.stop()
     return BrokerCheck(OK)
 

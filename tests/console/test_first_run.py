@@ -7,6 +7,7 @@ and the settings file read to hold no password."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -32,11 +33,11 @@ from console.setup_checks import (
     REFUSED,
     TLS,
     UNREACHABLE,
-    BrokerTarget,
     check_broker,
     check_database,
     migrate,
 )  # fmt: skip
+from services.bus import BrokerSettings
 from services.db.migrate import head_from_files, upgrade
 from tests.support.keyrings import MemoryKeyring
 from tests.support.pki import make_pki
@@ -165,23 +166,52 @@ def test_broker_checks_plain_and_tls_refusals_in_words(tmp_path: Path) -> None:
     accounts.chmod(0o644)
     extra = f"allow_anonymous false\npassword_file {accounts}\nclientid_prefixes youyi-\n"
     with TlsMosquitto(pki["ca"], pki["cert"], pki["key"], extra) as broker:
-        plain = BrokerTarget("127.0.0.1", broker.port, "youyi-ws1", "ops", "right")
+        plain = BrokerSettings(
+            host="127.0.0.1",
+            port=broker.port,
+            client_id="youyi-ws1",
+            username="ops",
+            password="right",
+        )
         assert check_broker(plain).state == OK
-        wrong = check_broker(BrokerTarget("127.0.0.1", broker.port, "youyi-ws1", "ops", "wrong"))
+        wrong = check_broker(
+            BrokerSettings(
+                host="127.0.0.1",
+                port=broker.port,
+                client_id="youyi-ws1",
+                username="ops",
+                password="wrong",
+            )
+        )
         assert (wrong.state, wrong.detail) == (REFUSED, "Not authorized")  # Mosquitto 2's word
-        other = check_broker(BrokerTarget("127.0.0.1", broker.port, "acme-ws1", "ops", "right"))
+        other = check_broker(
+            BrokerSettings(
+                host="127.0.0.1",
+                port=broker.port,
+                client_id="acme-ws1",
+                username="ops",
+                password="right",
+            )
+        )
         assert (other.state, other.detail) == (REFUSED, "Not authorized")
-        tls = BrokerTarget("127.0.0.1", broker.tls_port, "youyi-ws1", "ops", "right", True)
+        tls = BrokerSettings(
+            host="127.0.0.1",
+            port=broker.tls_port,
+            client_id="youyi-ws1",
+            username="ops",
+            password="right",
+            tls=True,
+        )
         untrusted = check_broker(tls)  # the system's CAs do not know ours
         assert untrusted.state == TLS and "certificate" in untrusted.detail
-        trusted = BrokerTarget(**{**tls.__dict__, "ca_file": str(pki["ca"])})
+        trusted = dataclasses.replace(tls, ca_file=str(pki["ca"]))
         assert check_broker(trusted).state == OK
-        on_plain = BrokerTarget(**{**trusted.__dict__, "port": broker.port})
+        on_plain = dataclasses.replace(trusted, port=broker.port)
         assert check_broker(on_plain).state == TLS
 
 
 def test_a_broker_nobody_listens_on_is_unreachable() -> None:
-    check = check_broker(BrokerTarget("127.0.0.1", free_port(), "youyi-ws1"))
+    check = check_broker(BrokerSettings(host="127.0.0.1", port=free_port(), client_id="youyi-ws1"))
     assert (check.state, check.detail) == (UNREACHABLE, "connection refused")
 
 
